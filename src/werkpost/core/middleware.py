@@ -1,0 +1,43 @@
+"""Request-wide behaviour for the API: maintenance mode and problem+json for everything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from werkpost.core.errors import (
+    MAINTENANCE,
+    METHOD_NOT_ALLOWED,
+    NOT_FOUND,
+    PROBLEM_CONTENT_TYPE,
+    ApiError,
+    problem_response,
+)
+
+MAINTENANCE_RETRY_AFTER_SECONDS = 300
+
+
+class ApiProblemMiddleware:
+    """Answers 503 under the maintenance flag, and turns Django's own HTML 404/405 answers
+    under /api/ into problem+json, so API clients only ever see one error format."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        if settings.WERKPOST_MAINTENANCE_FLAG.exists():
+            error = ApiError(MAINTENANCE, headers={"Retry-After": str(MAINTENANCE_RETRY_AFTER_SECONDS)})
+            return problem_response(request, error)
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith((PROBLEM_CONTENT_TYPE, "application/json")):
+            return response
+        if response.status_code == 404:
+            return problem_response(request, ApiError(NOT_FOUND))
+        if response.status_code == 405:
+            allowed = response.get("Allow", "")
+            return problem_response(request, ApiError(METHOD_NOT_ALLOWED, headers={"Allow": allowed}))
+        return response

@@ -1,0 +1,36 @@
+"""The one audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditLogEntry(models.Model):
+    """Who did what to which object, when. Written by services inside their transaction."""
+
+    class ActorKind(models.TextChoices):
+        USER = "user"
+        PARTNER = "partner"
+        SYSTEM = "system"
+
+    created_at = models.DateTimeField(db_index=True)
+    action = models.CharField(max_length=100, db_index=True)  # dotted: vacancies.vacancy.published
+    actor_kind = models.CharField(max_length=10, choices=ActorKind.choices)
+    actor_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)  # supplier id, e-mail or job name
+    tenant = models.CharField(max_length=64, blank=True, db_index=True)  # supplier id, if any
+    subject_type = models.CharField(max_length=100, blank=True)
+    subject_id = models.CharField(max_length=100, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+        verbose_name = "audit log entry"
+        verbose_name_plural = "audit log entries"
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} by {self.actor_label}"

@@ -1,0 +1,63 @@
+"""API key authentication for the JSON API: key → partner and environment, rate limits."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from ninja.security import HttpBearer
+
+from werkpost.core.errors import INVALID_KEY, MISSING_KEY, PARTNER_SUSPENDED, RATE_LIMITED, ApiError
+from werkpost.developer.models import ApiKey
+from werkpost.developer.selectors import api_key_authenticate
+from werkpost.partners.models import Partner
+
+
+class ApiKeyAuth(HttpBearer):
+    """Bearer key → ApiKey; every failure is a coded problem, never a bare 401."""
+
+    openapi_description = "An API key: wp_test_… for the test environment, wp_live_… for production."
+
+    def __call__(self, request: HttpRequest) -> ApiKey:
+        header = request.headers.get("Authorization", "").strip()
+        challenge = {"WWW-Authenticate": 'Bearer realm="werkpost"'}
+        if not header:
+            raise ApiError(MISSING_KEY, headers=challenge)
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(INVALID_KEY, headers=challenge)
+        key = self.authenticate(request, token.strip())
+        if key is None:
+            raise ApiError(INVALID_KEY, headers=challenge)
+        if key.partner.status != Partner.Status.ACTIVE:
+            raise ApiError(PARTNER_SUSPENDED)
+        _check_rate(key)
+        return key
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiKey | None:
+        return api_key_authenticate(token)
+
+
+def _check_rate(key: ApiKey) -> None:
+    """A fixed one-minute window per key, counted in the shared cache."""
+    limit = settings.WERKPOST_API_RATE_LIMIT_PER_MINUTE
+    now = time.time()
+    window = int(now // 60)
+    cache_key = f"rate:{key.pk}:{window}"
+    cache.add(cache_key, 0, timeout=120)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # evicted between add and incr
+        count = 1
+    if count > limit:
+        retry_after = max(1, int(60 - now % 60))
+        raise ApiError(RATE_LIMITED, params={"retry_after": retry_after}, headers={"Retry-After": str(retry_after)})
+
+
+def tenant(request: HttpRequest) -> tuple[Partner, str]:
+    """The partner and environment of the calling key: the only way views learn them."""
+    key: Any = request.auth  # type: ignore[attr-defined]
+    return key.partner, key.environment

@@ -1,0 +1,230 @@
+"""The Vacancy Posting API endpoints (api.md). Thin: parse, call the pipeline or a selector,
+render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from werkpost.core import clock
+from werkpost.core.api import PROBLEM_RESPONSES
+from werkpost.core.errors import INVALID_PARAMETER, ApiError, problem_response
+from werkpost.core.pagination import decode_cursor, encode_cursor
+from werkpost.developer.auth import tenant
+from werkpost.vacancies import messages as m
+from werkpost.vacancies import pipeline, selectors
+from werkpost.vacancies.models import TransferAction, VacancyStatus
+from werkpost.vacancies.schemas import (
+    CloseIn,
+    RepublishIn,
+    ResultsPage,
+    TransferResultOut,
+    VacancyOut,
+    VacancyPage,
+    transfer_result_out,
+    vacancy_out,
+    vacancy_summary_out,
+)
+
+router = Router(tags=["vacancies"])
+
+_DOC_REF = {"$ref": "#/components/schemas/VacancyDocument"}
+_VALIDATE_REF = {"$ref": "#/components/schemas/ValidateRequest"}
+
+
+def _body(schema: dict[str, Any], required: bool = True) -> dict[str, Any]:
+    return {"requestBody": {"required": required, "content": {"application/json": {"schema": schema}}}}
+
+
+def _respond(request: HttpRequest, outcome: pipeline.Result) -> Any:
+    """A pipeline result as HTTP: request-level failures as problem+json (with the id of the
+    recorded transfer result), everything else as the transfer result itself."""
+    tr = outcome.result
+    extra = {"transferId": tr.transfer_id} if tr.transfer_id and tr.pk else {}
+    if outcome.problem is not None:
+        error = ApiError(outcome.problem.problem, params=outcome.problem.params, extra=extra)
+        return problem_response(request, error)
+    if outcome.not_found:
+        return problem_response(request, ApiError(m.NOT_FOUND, params={"vacancy_id": tr.vacancy_id}, extra=extra))
+    if outcome.conflict:
+        record = tr.messages[0]
+        return problem_response(request, ApiError(m.ACTION_NOT_ALLOWED, params=record.get("params"), extra=extra))
+    return tr.http_status, transfer_result_out(tr)
+
+
+_TRANSFER_RESPONSES: dict[int, Any] = {
+    200: TransferResultOut,
+    201: TransferResultOut,
+    422: TransferResultOut,
+    **PROBLEM_RESPONSES,
+}
+
+
+@router.put(
+    "/vacancies/{vacancy_id}",
+    response=_TRANSFER_RESPONSES,
+    openapi_extra=_body(_DOC_REF),
+    summary="Create or replace a vacancy",
+)
+def vacancy_put(request: HttpRequest, vacancy_id: str, response: HttpResponse) -> Any:
+    """Idempotent upsert: 201 when created, 200 when updated (or unchanged), 422 with the
+    transfer result when rejected. Every call is recorded in the results feed."""
+    partner, environment = tenant(request)
+    outcome = pipeline.submit(
+        pipeline.Submission(
+            partner=partner,
+            environment=environment,
+            vacancy_id=vacancy_id,
+            body=request.body,
+            content_type=request.content_type or "",
+        )
+    )
+    if outcome.created:
+        response["Location"] = request.build_absolute_uri()
+    return _respond(request, outcome)
+
+
+@router.post(
+    "/validate",
+    response=_TRANSFER_RESPONSES,
+    openapi_extra=_body(_VALIDATE_REF),
+    summary="Validate a vacancy without storing it",
+)
+def vacancy_validate(request: HttpRequest) -> Any:
+    """Dry run of the whole pipeline; nothing is stored and no transfer result is recorded
+    (`transferId` is null). The body is a vacancy document plus its `vacancyId`."""
+    partner, environment = tenant(request)
+    outcome = pipeline.submit(
+        pipeline.Submission(
+            partner=partner,
+            environment=environment,
+            body=request.body,
+            content_type=request.content_type or "",
+            dry_run=True,
+        )
+    )
+    return _respond(request, outcome)
+
+
+@router.get("/vacancies/{vacancy_id}", response={200: VacancyOut, **PROBLEM_RESPONSES}, summary="Get a vacancy")
+def vacancy_detail(request: HttpRequest, vacancy_id: str) -> Any:
+    partner, environment = tenant(request)
+    vacancy = selectors.vacancy_get(partner, environment, vacancy_id)
+    if vacancy is None:
+        raise ApiError(m.NOT_FOUND, params={"vacancy_id": vacancy_id})
+    last = selectors.last_transfer(vacancy)
+    return vacancy_out(vacancy, selectors.effective_status(vacancy, clock.today()), last)
+
+
+class VacancyFilters(Schema):
+    status: VacancyStatus | None = None
+    updatedSince: dt.datetime | None = None
+    after: str | None = Field(None, description="cursor from a previous page's `next`")
+    limit: int = Field(100, ge=1, le=1000)
+
+
+@router.get("/vacancies", response={200: VacancyPage, **PROBLEM_RESPONSES}, summary="List your vacancies")
+def vacancy_list(request: HttpRequest, filters: Query[VacancyFilters]) -> Any:
+    partner, environment = tenant(request)
+    after, today = _cursor(filters.after), clock.today()
+    page, last = selectors.vacancy_list(
+        partner,
+        environment,
+        today=today,
+        status=filters.status,
+        updated_since=filters.updatedSince,
+        after=after,
+        limit=filters.limit,
+    )
+    return {
+        "vacancies": [vacancy_summary_out(v, selectors.effective_status(v, today)) for v in page],
+        "next": encode_cursor(last) if last is not None else None,
+    }
+
+
+def _action(request: HttpRequest, vacancy_id: str, action: TransferAction) -> Any:
+    partner, environment = tenant(request)
+    outcome = pipeline.act(
+        partner=partner,
+        environment=environment,
+        vacancy_id=vacancy_id,
+        action=action,
+        body=request.body,
+        content_type=request.content_type or "application/json",
+    )
+    return _respond(request, outcome)
+
+
+_ACTION_RESPONSES: dict[int, Any] = {200: TransferResultOut, 422: TransferResultOut, **PROBLEM_RESPONSES}
+
+
+@router.post(
+    "/vacancies/{vacancy_id}/close",
+    response=_ACTION_RESPONSES,
+    summary="Close a vacancy",
+    openapi_extra=_body(CloseIn.model_json_schema()),
+)
+def vacancy_close(request: HttpRequest, vacancy_id: str) -> Any:
+    """Take a scheduled or published vacancy offline because it was filled or cancelled."""
+    return _action(request, vacancy_id, TransferAction.CLOSE)
+
+
+@router.post(
+    "/vacancies/{vacancy_id}/republish",
+    response=_ACTION_RESPONSES,
+    summary="Republish a vacancy",
+    openapi_extra=_body(RepublishIn.model_json_schema(), required=False),
+)
+def vacancy_republish(request: HttpRequest, vacancy_id: str) -> Any:
+    """Put an expired or closed vacancy back online from today until `end` (default: 90 days)."""
+    return _action(request, vacancy_id, TransferAction.REPUBLISH)
+
+
+@router.delete("/vacancies/{vacancy_id}", response=_ACTION_RESPONSES, summary="Withdraw a vacancy")
+def vacancy_withdraw(request: HttpRequest, vacancy_id: str) -> Any:
+    """Take the vacancy offline for good; it is kept for the record."""
+    return _action(request, vacancy_id, TransferAction.WITHDRAW)
+
+
+class ResultFilters(Schema):
+    after: str | None = Field(None, description="cursor from a previous page (`next` or `cursor`)")
+    outcome: Literal["accepted", "accepted_with_warnings", "rejected"] | None = None
+    vacancyId: str | None = Field(None, max_length=200)
+    limit: int = Field(100, ge=1, le=1000)
+
+
+@router.get(
+    "/results", response={200: ResultsPage, **PROBLEM_RESPONSES}, tags=["results"], summary="The transfer results feed"
+)
+def results(request: HttpRequest, filters: Query[ResultFilters]) -> Any:
+    """Every transfer result of your key's environment, oldest first. Follow `next` while it
+    is set; keep `cursor` to ask for newer results later."""
+    partner, environment = tenant(request)
+    after = _cursor(filters.after)
+    page, position = selectors.results_feed(
+        partner,
+        environment,
+        after=after,
+        outcome=filters.outcome,
+        vacancy_id=filters.vacancyId,
+        limit=filters.limit,
+    )
+    cursor = encode_cursor(position) if position is not None else None
+    return {
+        "results": [transfer_result_out(tr) for tr in page],
+        "next": cursor if len(page) == filters.limit else None,
+        "cursor": cursor,
+    }
+
+
+def _cursor(value: str | None) -> int | None:
+    if value is None:
+        return None
+    position = decode_cursor(value)
+    if position is None:
+        raise ApiError(INVALID_PARAMETER, params={"detail": "after: not a cursor from this API"})
+    return position

@@ -1,0 +1,112 @@
+"""Vacancies, their revisions, and the transfer result of every submission and action."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from werkpost.core.environments import Environment
+from werkpost.partners.models import Partner
+
+
+class VacancyStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    PUBLISHED = "published", _("published")
+    EXPIRED = "expired", _("expired")
+    CLOSED = "closed", _("closed")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    SUSPENDED = "suspended", _("suspended")
+
+
+class Vacancy(models.Model):
+    """The current state of one vacancy: key (environment, supplier, vacancyId)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="vacancies")
+    environment = models.CharField(max_length=10, choices=Environment.choices)
+    vacancy_id = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=VacancyStatus.choices)
+    document = models.JSONField()  # canonical, sanitised
+    content_hash = models.CharField(max_length=64)
+    version = models.PositiveIntegerField(default=1)
+    title = models.CharField(max_length=200)
+    occupation_code = models.CharField(max_length=40)
+    publication_start = models.DateField()
+    publication_end = models.DateField()  # inclusive: online up to and including this day
+    closed_reason = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+    status_changed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "environment", "vacancy_id"], name="vacancy_key_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["partner", "environment", "updated_at", "id"]),
+            models.Index(fields=["status", "publication_start"]),
+            models.Index(fields=["status", "publication_end"]),
+        ]
+        verbose_name_plural = "vacancies"
+
+    def __str__(self) -> str:
+        return f"{self.partner_id}/{self.environment}/{self.vacancy_id}"
+
+
+class VacancyRevision(models.Model):
+    """Every accepted version of the document, for the record and for diffs."""
+
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    document = models.JSONField()
+    created_at = models.DateTimeField()
+    transfer_id = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["vacancy", "version"], name="revision_version_unique")]
+        ordering = ["vacancy", "version"]
+
+    def __str__(self) -> str:
+        return f"{self.vacancy} v{self.version}"
+
+
+class TransferAction(models.TextChoices):
+    UPSERT = "upsert"
+    CLOSE = "close"
+    REPUBLISH = "republish"
+    WITHDRAW = "withdraw"
+
+
+class Outcome(models.TextChoices):
+    ACCEPTED = "accepted"
+    ACCEPTED_WITH_WARNINGS = "accepted_with_warnings"
+    REJECTED = "rejected"
+
+
+class TransferResult(models.Model):
+    """The result of one submission or action; the partner's results feed is these rows in
+    `id` order, and `id` is what the feed cursor encodes."""
+
+    transfer_id = models.CharField(max_length=40, unique=True)
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="transfer_results")
+    environment = models.CharField(max_length=10, choices=Environment.choices)
+    vacancy_id = models.CharField(max_length=200)  # as named by the caller, even if invalid
+    action = models.CharField(max_length=10, choices=TransferAction.choices)
+    outcome = models.CharField(max_length=25, choices=Outcome.choices)
+    status = models.CharField(max_length=10, choices=VacancyStatus.choices, blank=True)  # after the transfer
+    version = models.PositiveIntegerField(null=True, blank=True)
+    messages = models.JSONField(default=list)  # [{code, severity, path, params?, xpath?}]
+    received_at = models.DateTimeField()
+    http_status = models.PositiveSmallIntegerField()
+    # Kept for the partner's diagnosis of rejected transfers only, and purged after a while.
+    raw_payload = models.TextField(blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["partner", "environment", "id"]),
+            models.Index(fields=["partner", "environment", "vacancy_id", "id"]),
+            models.Index(fields=["environment", "received_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.transfer_id} {self.action} {self.vacancy_id}: {self.outcome}"

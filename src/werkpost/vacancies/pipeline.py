@@ -1,0 +1,386 @@
+"""The one pipeline for every vacancy input:
+
+    bytes → parse → canonical VacancyDocument → validate → decide → apply → record
+
+A PUT, a dry-run validation and (later) each batch item run exactly this code. Actions
+(close, republish, withdraw) share the decide/record half.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from pydantic import ValidationError
+
+from werkpost.core import clock
+from werkpost.core.audit import Actor
+from werkpost.core.errors import BODY_TOO_LARGE, INVALID_ENCODING, INVALID_JSON, UNSUPPORTED_MEDIA_TYPE
+from werkpost.core.ids import public_id
+from werkpost.core.messages import Message, MessageType, Severity
+from werkpost.partners.models import Partner
+from werkpost.vacancies import messages as m
+from werkpost.vacancies import publication, services
+from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, VacancyDocument
+from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy
+from werkpost.vacancies.selectors import vacancy_get
+from werkpost.vacancies.validation import CheckContext, structure_messages, validate_document
+
+
+class ParseError(Exception):
+    """The body cannot be turned into a document at all: a request-level failure."""
+
+    def __init__(self, problem: MessageType, **params: Any) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+        self.params = params
+
+
+# --- parse ---------------------------------------------------------------------------------
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_json(body: bytes) -> Any:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ParseError(INVALID_ENCODING) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        raise ParseError(INVALID_JSON) from None
+
+
+PARSERS: dict[str, Callable[[bytes], Any]] = {"application/json": parse_json}
+
+
+def media_type(content_type: str) -> tuple[str, dict[str, str]]:
+    kind, _, rest = content_type.partition(";")
+    params = {}
+    for part in rest.split(";"):
+        name, _, value = part.partition("=")
+        if name.strip():
+            params[name.strip().lower()] = value.strip().strip('"').lower()
+    return kind.strip().lower(), params
+
+
+def parse_body(body: bytes, content_type: str) -> Any:
+    kind, params = media_type(content_type)
+    parser = PARSERS.get(kind)
+    if parser is None or params.get("charset", "utf-8") != "utf-8":
+        raise ParseError(UNSUPPORTED_MEDIA_TYPE, content_type=content_type or "(none)")
+    limit = settings.WERKPOST_API_MAX_BODY_BYTES
+    if len(body) > limit:
+        raise ParseError(BODY_TOO_LARGE, limit=limit)
+    return parser(body)
+
+
+# --- decide ----------------------------------------------------------------------------------
+
+
+def decide(found: Sequence[Message]) -> Outcome:
+    severities = {msg.severity for msg in found}
+    if Severity.ERROR in severities:
+        return Outcome.REJECTED
+    if Severity.WARNING in severities:
+        return Outcome.ACCEPTED_WITH_WARNINGS
+    return Outcome.ACCEPTED
+
+
+def _sorted(found: Sequence[Message]) -> list[Message]:
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    return sorted(found, key=lambda msg: rank[msg.severity])
+
+
+# --- the pipeline --------------------------------------------------------------------------
+
+
+@dataclass
+class Submission:
+    partner: Partner
+    environment: str
+    body: bytes
+    content_type: str
+    vacancy_id: str | None = None  # None: taken from the body (POST /validate)
+    dry_run: bool = False
+    received_at: dt.datetime = field(default_factory=clock.now)
+
+
+@dataclass
+class Result:
+    """What the pipeline produced; `result` is unsaved for a dry run."""
+
+    result: TransferResult
+    created: bool = False
+    problem: ParseError | None = None  # a request-level failure (400, 413, 415)
+    not_found: bool = False
+    conflict: bool = False
+
+    @property
+    def http_status(self) -> int:
+        return self.result.http_status
+
+
+def _structure(data: Any, vacancy_id: str | None) -> tuple[str, VacancyDocument | None, list[Message]]:
+    found: list[Message] = []
+    if vacancy_id is None:  # POST /validate carries the id in the body
+        vacancy_id = ""
+        if isinstance(data, dict):
+            raw_id = data.pop("vacancyId", None)
+            if raw_id is None:
+                found.append(m.REQUIRED("/vacancyId"))
+            else:
+                vacancy_id = raw_id if isinstance(raw_id, str) else json.dumps(raw_id)
+                if not VACANCY_ID_RE.match(vacancy_id):
+                    found.append(m.INVALID_VACANCY_ID("/vacancyId"))
+    elif not VACANCY_ID_RE.match(vacancy_id):
+        found.append(m.INVALID_VACANCY_ID("/vacancyId"))
+    try:
+        doc = VacancyDocument.model_validate(data)
+    except ValidationError as exc:
+        return vacancy_id, None, found + structure_messages(exc)
+    return vacancy_id, doc, found
+
+
+def submit(sub: Submission) -> Result:
+    """Run a document through the whole pipeline (or all but apply/record for a dry run)."""
+    transfer_id = public_id("tr")
+    actor = Actor.partner(sub.partner.supplier_id)
+    raw_text = sub.body[: settings.WERKPOST_API_MAX_BODY_BYTES].decode("utf-8", errors="replace")
+
+    def result(
+        *, outcome: Outcome, found: Sequence[Message], status: int, vacancy: Vacancy | None = None, vacancy_id: str
+    ) -> TransferResult:
+        fields: dict[str, Any] = {
+            "transfer_id": transfer_id,
+            "partner": sub.partner,
+            "environment": sub.environment,
+            "vacancy_id": vacancy_id,
+            "action": TransferAction.UPSERT,
+            "outcome": outcome,
+            "messages": _sorted(found),
+            "received_at": sub.received_at,
+            "http_status": status,
+            "vacancy": vacancy,
+            "raw_payload": raw_text,
+            "content_type": sub.content_type,
+        }
+        if sub.dry_run:
+            return _unsaved(**fields)
+        return services.transfer_result_record(**fields)
+
+    try:
+        data = parse_body(sub.body, sub.content_type)
+    except ParseError as exc:
+        status = exc.problem.status or 400
+        msg = Message(exc.problem.code, Severity.ERROR, "", exc.params)
+        vacancy_id = sub.vacancy_id or ""
+        if sub.dry_run or not vacancy_id:  # nothing named: the problem response is the whole answer
+            return Result(
+                _unsaved(
+                    transfer_id=None,
+                    partner=sub.partner,
+                    environment=sub.environment,
+                    vacancy_id=vacancy_id,
+                    action=TransferAction.UPSERT,
+                    outcome=Outcome.REJECTED,
+                    messages=[msg],
+                    received_at=sub.received_at,
+                    http_status=status,
+                ),
+                problem=exc,
+            )
+        existing = vacancy_get(sub.partner, sub.environment, vacancy_id)
+        return Result(
+            result(outcome=Outcome.REJECTED, found=[msg], status=status, vacancy=existing, vacancy_id=vacancy_id),
+            problem=exc,
+        )
+
+    vacancy_id, doc, found = _structure(data, sub.vacancy_id)
+    today = clock.today()
+    if doc is not None:
+        doc, checks = validate_document(doc, CheckContext(today=today, environment=sub.environment))
+        found += checks
+    if doc is None or decide(found) == Outcome.REJECTED:
+        existing = vacancy_get(sub.partner, sub.environment, vacancy_id) if vacancy_id else None
+        return Result(
+            result(outcome=Outcome.REJECTED, found=found, status=422, vacancy=existing, vacancy_id=vacancy_id)
+        )
+
+    if sub.dry_run:
+        existing = vacancy_get(sub.partner, sub.environment, vacancy_id)
+        found += publication.upsert_window(doc.publication, existing, today)[1]
+        outcome = decide(found)
+        return Result(
+            result(
+                outcome=outcome, found=found, status=422 if outcome == Outcome.REJECTED else 200, vacancy_id=vacancy_id
+            )
+        )
+
+    for attempt in range(2):  # a concurrent first PUT of the same id makes the loser update instead
+        try:
+            with transaction.atomic():
+                return _apply(sub, vacancy_id, doc, found, today, transfer_id, actor, result)
+        except IntegrityError:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _apply(
+    sub: Submission,
+    vacancy_id: str,
+    doc: VacancyDocument,
+    found: list[Message],
+    today: dt.date,
+    transfer_id: str,
+    actor: Actor,
+    result: Callable[..., TransferResult],
+) -> Result:
+    existing = (
+        Vacancy.objects.select_for_update()
+        .select_related("partner")
+        .filter(partner=sub.partner, environment=sub.environment, vacancy_id=vacancy_id)
+        .first()
+    )
+    if existing is not None:
+        services.vacancy_settle(vacancy=existing, today=today)
+    window, window_found = publication.upsert_window(doc.publication, existing, today)
+    found = found + window_found
+    if window is None or decide(found) == Outcome.REJECTED:
+        return Result(
+            result(outcome=Outcome.REJECTED, found=found, status=422, vacancy=existing, vacancy_id=vacancy_id)
+        )
+    vacancy, created, info = services.vacancy_upsert(
+        partner=sub.partner,
+        environment=sub.environment,
+        vacancy_id=vacancy_id,
+        document=doc,
+        window=window,
+        existing=existing,
+        transfer_id=transfer_id,
+        actor=actor,
+    )
+    found = found + info
+    return Result(
+        result(
+            outcome=decide(found), found=found, status=201 if created else 200, vacancy=vacancy, vacancy_id=vacancy_id
+        ),
+        created=created,
+    )
+
+
+def _unsaved(**fields: Any) -> TransferResult:
+    fields["messages"] = [msg.to_record() for msg in fields["messages"]]
+    vacancy = fields.pop("vacancy", None)
+    fields.pop("raw_payload", None)
+    tr = TransferResult(**fields)
+    if vacancy is not None:
+        tr.status, tr.version = vacancy.status, vacancy.version
+    return tr
+
+
+# --- actions -------------------------------------------------------------------------------
+
+
+class CloseBody(Part):
+    reason: str  # checked below, so that a wrong reason is a coded message
+
+
+class RepublishBody(Part):
+    end: IsoDate | None = None
+
+
+CLOSE_REASONS = ("filled", "cancelled")
+
+
+def act(
+    *,
+    partner: Partner,
+    environment: str,
+    vacancy_id: str,
+    action: TransferAction,
+    body: bytes = b"",
+    content_type: str = "",
+) -> Result:
+    """Close, republish or withdraw a vacancy; always records one transfer result."""
+    transfer_id = public_id("tr")
+    received_at = clock.now()
+    actor = Actor.partner(partner.supplier_id)
+    raw_text = body.decode("utf-8", errors="replace")
+
+    def record(outcome: Outcome, found: Sequence[Message], status: int, vacancy: Vacancy | None) -> TransferResult:
+        return services.transfer_result_record(
+            transfer_id=transfer_id,
+            partner=partner,
+            environment=environment,
+            vacancy_id=vacancy_id,
+            action=action,
+            outcome=outcome,
+            messages=_sorted(found),
+            received_at=received_at,
+            http_status=status,
+            vacancy=vacancy,
+            raw_payload=raw_text,
+            content_type=content_type,
+        )
+
+    payload: dict[str, Any] = {}
+    if body.strip():
+        try:
+            parsed = parse_body(body, content_type)
+        except ParseError as exc:
+            msg = Message(exc.problem.code, Severity.ERROR, "", exc.params)
+            status = exc.problem.status or 400
+            return Result(
+                record(Outcome.REJECTED, [msg], status, vacancy_get(partner, environment, vacancy_id)), problem=exc
+            )
+        payload = parsed if isinstance(parsed, dict) else {"": parsed}
+
+    found: list[Message] = []
+    reason, end = "", None
+    try:
+        if action == TransferAction.CLOSE:
+            reason = CloseBody.model_validate(payload).reason
+            if reason not in CLOSE_REASONS:
+                found = [m.INVALID_VALUE("/reason", expected=" | ".join(CLOSE_REASONS))]
+        elif action == TransferAction.REPUBLISH:
+            end = RepublishBody.model_validate(payload).end
+        elif payload:
+            found = [m.UNKNOWN_FIELD("/" + next(iter(payload)))]
+    except ValidationError as exc:
+        found = structure_messages(exc)
+
+    with transaction.atomic():
+        vacancy = (
+            Vacancy.objects.select_for_update()
+            .select_related("partner")
+            .filter(partner=partner, environment=environment, vacancy_id=vacancy_id)
+            .first()
+        )
+        if vacancy is None:
+            return Result(record(Outcome.REJECTED, [m.NOT_FOUND("", vacancy_id=vacancy_id)], 404, None), not_found=True)
+        if found:
+            return Result(record(Outcome.REJECTED, found, 422, vacancy))
+        try:
+            if action == TransferAction.CLOSE:
+                services.vacancy_close(vacancy=vacancy, reason=reason, actor=actor)
+            elif action == TransferAction.REPUBLISH:
+                window, found = publication.republish_window(end, clock.today())
+                if window is None:
+                    return Result(record(Outcome.REJECTED, found, 422, vacancy))
+                services.vacancy_republish(vacancy=vacancy, window=window, actor=actor)
+            else:
+                services.vacancy_withdraw(vacancy=vacancy, actor=actor)
+        except services.TransitionNotAllowedError as exc:
+            msg = m.ACTION_NOT_ALLOWED("", action=exc.action, status=exc.status)
+            return Result(record(Outcome.REJECTED, [msg], 409, vacancy), conflict=True)
+        return Result(record(Outcome.ACCEPTED, [], 200, vacancy))

@@ -1,0 +1,120 @@
+"""What the vacancy endpoints return (wire names are camelCase)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Schema
+
+from werkpost.core.messages import render_record
+from werkpost.vacancies.models import TransferResult, Vacancy
+
+
+class MessageOut(Schema):
+    code: str
+    severity: str
+    path: str
+    message: str
+    docUrl: str
+
+
+class TransferResultOut(Schema):
+    transferId: str | None
+    receivedAt: dt.datetime
+    vacancyId: str
+    action: str
+    outcome: str
+    status: str | None
+    version: int | None
+    messages: list[MessageOut]
+
+
+class PublicationOut(Schema):
+    start: dt.date
+    end: dt.date
+
+
+class LastTransferOut(Schema):
+    transferId: str
+    receivedAt: dt.datetime
+    action: str
+    outcome: str
+
+
+class VacancySummaryOut(Schema):
+    vacancyId: str
+    status: str
+    version: int
+    title: str
+    publication: PublicationOut
+    updatedAt: dt.datetime
+
+
+class VacancyOut(VacancySummaryOut):
+    environment: str
+    closedReason: str | None
+    createdAt: dt.datetime
+    lastTransfer: LastTransferOut | None
+    document: dict[str, Any]
+
+
+class VacancyPage(Schema):
+    vacancies: list[VacancySummaryOut]
+    next: str | None
+
+
+class ResultsPage(Schema):
+    results: list[TransferResultOut]
+    next: str | None  # a full page: more results are waiting behind this cursor
+    cursor: str | None  # where to continue polling later, also when `next` is null
+
+
+class CloseIn(Schema):
+    reason: str
+
+
+class RepublishIn(Schema):
+    end: dt.date | None = None
+
+
+def transfer_result_out(tr: TransferResult) -> dict[str, Any]:
+    return {
+        "transferId": tr.transfer_id,
+        "receivedAt": tr.received_at,
+        "vacancyId": tr.vacancy_id,
+        "action": tr.action,
+        "outcome": tr.outcome,
+        "status": tr.status or None,
+        "version": tr.version,
+        "messages": [render_record(record) for record in tr.messages],
+    }
+
+
+def vacancy_summary_out(vacancy: Vacancy, status: str) -> dict[str, Any]:
+    return {
+        "vacancyId": vacancy.vacancy_id,
+        "status": status,
+        "version": vacancy.version,
+        "title": vacancy.title,
+        "publication": {"start": vacancy.publication_start, "end": vacancy.publication_end},
+        "updatedAt": vacancy.updated_at,
+    }
+
+
+def vacancy_out(vacancy: Vacancy, status: str, last: TransferResult | None) -> dict[str, Any]:
+    return {
+        **vacancy_summary_out(vacancy, status),
+        "environment": vacancy.environment,
+        "closedReason": vacancy.closed_reason or None,
+        "createdAt": vacancy.created_at,
+        "lastTransfer": None
+        if last is None
+        else {
+            "transferId": last.transfer_id,
+            "receivedAt": last.received_at,
+            "action": last.action,
+            "outcome": last.outcome,
+        },
+        "document": vacancy.document,
+    }
