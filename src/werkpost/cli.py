@@ -117,12 +117,27 @@ def maintenance(argv: list[str]) -> int:
     return 0
 
 
+def openapi_document() -> str:
+    """The OpenAPI document as committed in docs/openapi.json (stable key order)."""
+    import json
+
+    from werkpost.api import api
+
+    return (
+        json.dumps(api.get_openapi_schema(path_prefix="/api/v1/"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "run":
         return run(argv[1:])
     if argv and argv[0] == "maintenance":
         return maintenance(argv[1:])
+    if argv and argv[0] == "export-openapi":
+        _django_setup()
+        sys.stdout.write(openapi_document())
+        return 0
     if argv and argv[0] == "prepare":
         _django_setup()
         _prepare(quiet=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -139,8 +140,33 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "media"
 
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-EMAIL_FILE_PATH = DATA_DIR / "mail"
+
+def _mailer(url: str) -> dict[str, object]:
+    """EMAIL_URL: smtp://user:password@host:587?tls=1, or file:// (files in the data dir)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("smtp", "smtps"):
+        query = dict(parse_qsl(parts.query))
+        return {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": parts.hostname or "localhost",
+                "port": parts.port or (465 if parts.scheme == "smtps" else 25),
+                "username": unquote(parts.username or ""),
+                "password": unquote(parts.password or ""),
+                "use_ssl": parts.scheme == "smtps",
+                "use_tls": query.get("tls") in ("1", "true"),
+            },
+        }
+    if parts.scheme == "locmem":
+        return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    return {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(DATA_DIR / "mail")},
+    }
+
+
+MAILERS = {"default": _mailer(os.environ.get("EMAIL_URL", "file://"))}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "werkpost <noreply@werkpost.localhost>")
 
 # Uploads are never read into memory by Django beyond this; the API checks its own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 type Text = str | Promise
 
@@ -85,6 +86,10 @@ def doc_url(code: str) -> str:
     return f"{settings.PUBLIC_URL}/docs/messages/{code}"
 
 
+# Parameters whose values are words of ours (a status, an action), translated when shown.
+TRANSLATED_PARAMS = frozenset({"status", "action"})
+
+
 def render_text(code: str, params: Mapping[str, Any] | None = None) -> str:
     """The message text in the active language, with its parameters filled in."""
     mtype = CATALOGUE.get(code)
@@ -92,8 +97,9 @@ def render_text(code: str, params: Mapping[str, Any] | None = None) -> str:
         return code
     text = str(mtype.text)  # lazy texts resolve in the active language
     if params:
+        shown = {k: gettext(v) if k in TRANSLATED_PARAMS and isinstance(v, str) else v for k, v in params.items()}
         try:
-            return text % params
+            return text % shown
         except (KeyError, TypeError, ValueError):
             return text
     return text

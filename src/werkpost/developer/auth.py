@@ -46,7 +46,7 @@ def _check_rate(key: ApiKey) -> None:
     limit = settings.WERKPOST_API_RATE_LIMIT_PER_MINUTE
     now = time.time()
     window = int(now // 60)
-    cache_key = f"rate:{key.pk}:{window}"
+    cache_key = f"rate:{key.key_hash[:24]}:{window}"
     cache.add(cache_key, 0, timeout=120)
     try:
         count = cache.incr(cache_key)

@@ -116,11 +116,11 @@ def code_table_import(*, table: str, path: Path, actor: Actor, force: bool = Fal
                 to_create.append(Code(table=table, **row))
                 report.added.append(str(row["code"]))
             elif any(getattr(current, f) != row[f] for f in fields):
+                if any(getattr(current, f) != row[f] for f in fields if f != "position"):
+                    report.changed.append(current.code)
                 for f in fields:
                     setattr(current, f, row[f])
                 to_update.append(current)
-                if any(getattr(current, f) != row[f] for f in fields if f != "position"):
-                    report.changed.append(current.code)
             else:
                 report.unchanged += 1
         Code.objects.bulk_create(to_create, batch_size=500)

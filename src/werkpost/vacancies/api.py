@@ -7,7 +7,8 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router, Schema
+from ninja import Path as PathParam
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from werkpost.core import clock
@@ -31,6 +32,7 @@ from werkpost.vacancies.schemas import (
 )
 
 router = Router(tags=["vacancies"])
+VACANCY_ID = PathParam(..., alias="vacancyId", description="your own reference: 1-64 of A-Z a-z 0-9 . _ -")
 
 _DOC_REF = {"$ref": "#/components/schemas/VacancyDocument"}
 _VALIDATE_REF = {"$ref": "#/components/schemas/ValidateRequest"}
@@ -53,7 +55,7 @@ def _respond(request: HttpRequest, outcome: pipeline.Result) -> Any:
     if outcome.conflict:
         record = tr.messages[0]
         return problem_response(request, ApiError(m.ACTION_NOT_ALLOWED, params=record.get("params"), extra=extra))
-    return tr.http_status, transfer_result_out(tr)
+    return Status(tr.http_status, transfer_result_out(tr))
 
 
 _TRANSFER_RESPONSES: dict[int, Any] = {
@@ -65,12 +67,12 @@ _TRANSFER_RESPONSES: dict[int, Any] = {
 
 
 @router.put(
-    "/vacancies/{vacancy_id}",
+    "/vacancies/{vacancyId}",
     response=_TRANSFER_RESPONSES,
     openapi_extra=_body(_DOC_REF),
     summary="Create or replace a vacancy",
 )
-def vacancy_put(request: HttpRequest, vacancy_id: str, response: HttpResponse) -> Any:
+def vacancy_put(request: HttpRequest, response: HttpResponse, vacancy_id: str = VACANCY_ID) -> Any:
     """Idempotent upsert: 201 when created, 200 when updated (or unchanged), 422 with the
     transfer result when rejected. Every call is recorded in the results feed."""
     partner, environment = tenant(request)
@@ -110,8 +112,8 @@ def vacancy_validate(request: HttpRequest) -> Any:
     return _respond(request, outcome)
 
 
-@router.get("/vacancies/{vacancy_id}", response={200: VacancyOut, **PROBLEM_RESPONSES}, summary="Get a vacancy")
-def vacancy_detail(request: HttpRequest, vacancy_id: str) -> Any:
+@router.get("/vacancies/{vacancyId}", response={200: VacancyOut, **PROBLEM_RESPONSES}, summary="Get a vacancy")
+def vacancy_detail(request: HttpRequest, vacancy_id: str = VACANCY_ID) -> Any:
     partner, environment = tenant(request)
     vacancy = selectors.vacancy_get(partner, environment, vacancy_id)
     if vacancy is None:
@@ -163,29 +165,29 @@ _ACTION_RESPONSES: dict[int, Any] = {200: TransferResultOut, 422: TransferResult
 
 
 @router.post(
-    "/vacancies/{vacancy_id}/close",
+    "/vacancies/{vacancyId}/close",
     response=_ACTION_RESPONSES,
     summary="Close a vacancy",
     openapi_extra=_body(CloseIn.model_json_schema()),
 )
-def vacancy_close(request: HttpRequest, vacancy_id: str) -> Any:
+def vacancy_close(request: HttpRequest, vacancy_id: str = VACANCY_ID) -> Any:
     """Take a scheduled or published vacancy offline because it was filled or cancelled."""
     return _action(request, vacancy_id, TransferAction.CLOSE)
 
 
 @router.post(
-    "/vacancies/{vacancy_id}/republish",
+    "/vacancies/{vacancyId}/republish",
     response=_ACTION_RESPONSES,
     summary="Republish a vacancy",
     openapi_extra=_body(RepublishIn.model_json_schema(), required=False),
 )
-def vacancy_republish(request: HttpRequest, vacancy_id: str) -> Any:
+def vacancy_republish(request: HttpRequest, vacancy_id: str = VACANCY_ID) -> Any:
     """Put an expired or closed vacancy back online from today until `end` (default: 90 days)."""
     return _action(request, vacancy_id, TransferAction.REPUBLISH)
 
 
-@router.delete("/vacancies/{vacancy_id}", response=_ACTION_RESPONSES, summary="Withdraw a vacancy")
-def vacancy_withdraw(request: HttpRequest, vacancy_id: str) -> Any:
+@router.delete("/vacancies/{vacancyId}", response=_ACTION_RESPONSES, summary="Withdraw a vacancy")
+def vacancy_withdraw(request: HttpRequest, vacancy_id: str = VACANCY_ID) -> Any:
     """Take the vacancy offline for good; it is kept for the record."""
     return _action(request, vacancy_id, TransferAction.WITHDRAW)
 

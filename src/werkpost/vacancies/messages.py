@@ -1,10 +1,14 @@
 """Message types for vacancy documents and actions (structure, code tables, publication)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from werkpost.core.messages import Severity, message_type
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+# Action names appear as %(action)s in messages and are translated when shown.
+ACTION_NAMES = (gettext_noop("close"), gettext_noop("republish"), gettext_noop("withdraw"))
 
 # --- structure ------------------------------------------------------------------------
 REQUIRED = message_type(

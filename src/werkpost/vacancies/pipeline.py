@@ -173,8 +173,8 @@ def submit(sub: Submission) -> Result:
             "raw_payload": raw_text,
             "content_type": sub.content_type,
         }
-        if sub.dry_run:
-            return _unsaved(**fields)
+        if sub.dry_run:  # nothing is recorded, so there is no transfer to refer to
+            return _unsaved(**{**fields, "transfer_id": None})
         return services.transfer_result_record(**fields)
 
     try:

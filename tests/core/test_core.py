@@ -1,0 +1,102 @@
+"""Core building blocks: message catalogue, ids, cursors, problem responses, maintenance."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client, override_settings
+
+from tests.conftest import ApiClient
+from werkpost.core.ids import public_id, ulid
+from werkpost.core.messages import CATALOGUE, Severity, message_type
+from werkpost.core.pagination import decode_cursor, encode_cursor
+
+
+def test_message_codes_are_dotted_and_fully_documented() -> None:
+    assert len(CATALOGUE) > 30
+    for code, mtype in CATALOGUE.items():
+        assert re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+", code)
+        assert str(mtype.text) and str(mtype.explanation) and str(mtype.fix), code
+
+
+def test_message_codes_cannot_be_registered_twice_or_badly() -> None:
+    with pytest.raises(ValueError, match="twice"):
+        message_type("schema.required", Severity.ERROR, "x", explanation="x", fix="x")
+    with pytest.raises(ValueError, match="dotted"):
+        message_type("NotDotted", Severity.ERROR, "x", explanation="x", fix="x")
+
+
+def test_ulids_sort_by_time_and_are_unique() -> None:
+    ids = [ulid() for _ in range(1000)]
+    assert len(set(ids)) == 1000
+    assert all(len(i) == 26 for i in ids)
+    assert public_id("tr").startswith("tr_")
+
+
+@pytest.mark.parametrize("position", [0, 1, 42, 10**15])
+def test_cursor_round_trip(position: int) -> None:
+    assert decode_cursor(encode_cursor(position)) == position
+
+
+@pytest.mark.parametrize("bad", ["", "x", "!!!", "YzE6LTE", "YzI6MQ", "a" * 500])
+def test_foreign_cursors_are_refused(bad: str) -> None:
+    assert decode_cursor(bad) is None
+
+
+@pytest.mark.django_db
+def test_bad_cursor_is_a_coded_400(api: ApiClient) -> None:
+    response = api.get("/results", after="not-a-cursor")
+    assert response.status_code == 400
+    assert response.json()["code"] == "request.invalid_parameter"
+
+
+@pytest.mark.django_db
+def test_invalid_query_parameter_is_a_coded_400(api: ApiClient) -> None:
+    response = api.get("/results", limit=5000)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "request.invalid_parameter"
+
+
+def test_unknown_api_path_and_method_are_problem_json() -> None:
+    response = Client().get("/api/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.json()["code"] == "request.not_found"
+    response = Client().patch("/api/v1/ping")
+    assert response.status_code == 405
+    assert response.json()["code"] == "request.method_not_allowed"
+
+
+@pytest.mark.django_db
+def test_maintenance_flag_answers_503_with_retry_after(api: ApiClient, tmp_path: Path) -> None:
+    flag = tmp_path / "maintenance"
+    with override_settings(WERKPOST_MAINTENANCE_FLAG=flag):
+        assert api.get("/ping").status_code == 200
+        flag.touch()
+        response = api.get("/ping")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "300"
+    assert response.json()["code"] == "service.maintenance"
+
+
+@pytest.mark.django_db
+def test_rate_limit_answers_429_with_retry_after(api: ApiClient) -> None:
+    with override_settings(WERKPOST_API_RATE_LIMIT_PER_MINUTE=3):
+        statuses = [api.get("/ping").status_code for _ in range(5)]
+        response = api.get("/ping")
+    assert statuses[:3] == [200, 200, 200]
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) >= 1
+    assert response.json()["code"] == "request.rate_limited"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_message_pages_render_in_both_languages(language: str) -> None:
+    client = Client(headers={"Accept-Language": language})
+    page = client.get("/docs/messages/reference.unknown_code")
+    assert page.status_code == 200
+    assert f'lang="{language}"' in page.text
+    assert client.get("/docs/messages/").status_code == 200
+    assert client.get("/docs/messages/no.such_code").status_code == 404
