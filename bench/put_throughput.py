@@ -210,7 +210,8 @@ class PhaseResult:
         self.elapsed += other.elapsed
 
     def summary(self) -> str:
-        return f"{self.name} {self.rate:.1f} req/s p50 {self.percentile_ms(0.50):.1f} ms p99 {self.percentile_ms(0.99):.1f} ms"
+        p50, p99 = self.percentile_ms(0.50), self.percentile_ms(0.99)
+        return f"{self.name} {self.rate:.1f} req/s p50 {p50:.1f} ms p99 {p99:.1f} ms"
 
 
 class Load:
@@ -375,13 +376,13 @@ def measure(args: argparse.Namespace, port: int, key: str) -> int:
     warm_ping = load.run("warmup-ping", work.ping, check_ping, args.warmup, None)
     warm_create = load.run("warmup-create", work.create, check_transfer(201, 1), args.warmup, None)
     warm_ids = list(work.created)
-    warm_update = load.run(
-        "warmup-update", work.updater(warm_ids, 0), check_transfer(200, 2), args.warmup, len(warm_ids) or 1
-    )
+    warm_update = PhaseResult("warmup-update")
+    if warm_ids:
+        updater = work.updater(warm_ids, 0)
+        warm_update = load.run("warmup-update", updater, check_transfer(200, 2), args.warmup, len(warm_ids))
     for warm in (warm_ping, warm_create, warm_update):
         if warm.errors:
-            print(f"put_throughput: warm-up {warm.name}: {warm.errors} errors, e.g. {warm.error_samples[0]}",
-                  flush=True)  # fmt: skip
+            print(f"put_throughput: {warm.name}: {warm.errors} errors, e.g. {warm.error_samples[0]}", flush=True)
 
     phases = {name: PhaseResult(name) for name in ("ping", "put-create", "put-update")}
     for round_no in range(1, args.rounds + 1):
@@ -389,11 +390,14 @@ def measure(args: argparse.Namespace, port: int, key: str) -> int:
         before = len(work.created)
         create = load.run("put-create", work.create, check_transfer(201, 1), args.seconds, args.requests)
         ids = work.created[before:] or warm_ids
-        update = load.run("put-update", work.updater(ids, round_no), check_transfer(200, 2), args.seconds,
-                          args.requests)  # fmt: skip
+        if ids:
+            updater = work.updater(ids, round_no)
+            update = load.run("put-update", updater, check_transfer(200, 2), args.seconds, args.requests)
+        else:
+            update = PhaseResult("put-update", errors=1, error_samples=["no created vacancy to update"])
         for result in (ping, create, update):
-            print(f"put_throughput: round {round_no} {result.summary()} "
-                  f"({len(result.latencies)} ok, {result.errors} errors in {result.elapsed:.1f} s)", flush=True)  # fmt: skip
+            counts = f"{len(result.latencies)} ok, {result.errors} errors in {result.elapsed:.1f} s"
+            print(f"put_throughput: round {round_no} {result.summary()} ({counts})", flush=True)
             phases[result.name].merge(result)
 
     errors = sum(p.errors for p in phases.values()) + sum(w.errors for w in (warm_ping, warm_create, warm_update))
@@ -420,9 +424,10 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, terminate)
     server: subprocess.Popen[bytes] | None = None
-    data_dir = Path(tempfile.mkdtemp(prefix="werkpost-bench-"))
+    data_dir: Path | None = None
     try:
         with database() as url:
+            data_dir = Path(tempfile.mkdtemp(prefix="werkpost-bench-"))
             env = {
                 **os.environ,
                 "DATABASE_URL": url,
@@ -441,9 +446,12 @@ def main(argv: list[str]) -> int:
                 log = data_dir / "gunicorn.log"
                 server = start_server(env, port, args.workers, log)
                 wait_ready(server, port, key, log)
-                print(f"put_throughput: gunicorn {args.workers} sync workers on 127.0.0.1:{port}, "
-                      f"{args.clients} clients, {args.seconds:g} s per phase"
-                      + (f", at most {args.requests} requests" if args.requests else ""), flush=True)  # fmt: skip
+                cap = f", at most {args.requests} requests" if args.requests else ""
+                print(
+                    f"put_throughput: gunicorn {args.workers} sync workers on 127.0.0.1:{port}, "
+                    f"{args.clients} clients, {args.seconds:g} s per phase{cap}",
+                    flush=True,
+                )
                 code = measure(args, port, key)
                 if server.poll() is not None:
                     print(f"put_throughput: gunicorn died during the run ({server.returncode})", file=sys.stderr)
@@ -462,7 +470,8 @@ def main(argv: list[str]) -> int:
         return 130
     finally:
         stop_server(server)
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if data_dir is not None:
+            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

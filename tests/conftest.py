@@ -34,9 +34,9 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 def _code_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     """Transactional tests flush the database; put the code tables back for them."""
     reference_selectors.clear_cache()
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
-        if not Code.objects.exists():
-            code_tables_load_defaults(actor=TEST_ACTOR)
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if transactional and not Code.objects.exists():
+        code_tables_load_defaults(actor=TEST_ACTOR)
     yield
     reference_selectors.clear_cache()
 

@@ -18,7 +18,7 @@ def test_message_codes_are_dotted_and_fully_documented() -> None:
     assert len(CATALOGUE) > 30
     for code, mtype in CATALOGUE.items():
         assert re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+", code)
-        assert str(mtype.text) and str(mtype.explanation) and str(mtype.fix), code
+        assert all(str(text) for text in (mtype.text, mtype.explanation, mtype.fix)), code
 
 
 def test_message_codes_cannot_be_registered_twice_or_badly() -> None:

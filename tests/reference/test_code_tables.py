@@ -38,7 +38,8 @@ def test_import_reports_what_changed_and_is_audited(tmp_path: Path) -> None:
     assert "removed: part_time" in out.getvalue()
     assert selectors.code_get("work-regimes", "part_time") is None
     flex = selectors.code_get("work-regimes", "flex")
-    assert flex is not None and flex.valid_until is not None
+    assert flex is not None
+    assert flex.valid_until is not None
     assert AuditLogEntry.objects.filter(action="reference.table.imported", data__table="work-regimes").exists()
 
 

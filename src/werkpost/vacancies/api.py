@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Path as PathParam
 from ninja import Query, Router, Schema, Status
@@ -40,6 +41,12 @@ _VALIDATE_REF = {"$ref": "#/components/schemas/ValidateRequest"}
 
 def _body(schema: dict[str, Any], required: bool = True) -> dict[str, Any]:
     return {"requestBody": {"required": required, "content": {"application/json": {"schema": schema}}}}
+
+
+def _read_body(request: HttpRequest) -> bytes:
+    """At most one byte more than the limit: enough for the pipeline to answer 413 without
+    holding an oversized body in memory (Django's own `request.body` would fail with a 400)."""
+    return request.read(settings.WERKPOST_API_MAX_BODY_BYTES + 1)
 
 
 def _respond(request: HttpRequest, outcome: pipeline.Result) -> Any:
@@ -81,7 +88,7 @@ def vacancy_put(request: HttpRequest, response: HttpResponse, vacancy_id: str = 
             partner=partner,
             environment=environment,
             vacancy_id=vacancy_id,
-            body=request.body,
+            body=_read_body(request),
             content_type=request.content_type or "",
         )
     )
@@ -104,7 +111,7 @@ def vacancy_validate(request: HttpRequest) -> Any:
         pipeline.Submission(
             partner=partner,
             environment=environment,
-            body=request.body,
+            body=_read_body(request),
             content_type=request.content_type or "",
             dry_run=True,
         )
@@ -155,7 +162,7 @@ def _action(request: HttpRequest, vacancy_id: str, action: TransferAction) -> An
         environment=environment,
         vacancy_id=vacancy_id,
         action=action,
-        body=request.body,
+        body=_read_body(request),
         content_type=request.content_type or "application/json",
     )
     return _respond(request, outcome)

@@ -154,7 +154,8 @@ def submit(sub: Submission) -> Result:
     """Run a document through the whole pipeline (or all but apply/record for a dry run)."""
     transfer_id = public_id("tr")
     actor = Actor.partner(sub.partner.supplier_id)
-    raw_text = sub.body[: settings.WERKPOST_API_MAX_BODY_BYTES].decode("utf-8", errors="replace")
+    oversized = len(sub.body) > settings.WERKPOST_API_MAX_BODY_BYTES
+    raw_text = "" if oversized else sub.body.decode("utf-8", errors="replace")
 
     def result(
         *, outcome: Outcome, found: Sequence[Message], status: int, vacancy: Vacancy | None = None, vacancy_id: str
