@@ -173,6 +173,23 @@ def wait_ready(proc: subprocess.Popen[bytes], port: int, key: str, log: Path, ti
     raise SetupError(f"/api/v1/ping did not answer 200 within {timeout:.0f} s (last: {last})")
 
 
+def process_tree_cpu(pid: int) -> float | None:
+    """User + system CPU seconds of a process and its children (gunicorn's master and workers),
+    from /proc; None where there is no /proc. Workers that exited are not counted."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for each in (pid, *map(int, children)):
+            with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+                stat = Path(f"/proc/{each}/stat").read_text()
+                fields = stat[stat.rindex(")") + 2 :].split()
+                total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    except (OSError, ValueError):
+        return None
+    return total
+
+
 # --- load ------------------------------------------------------------------------------------
 
 # A request for the load generator: (method, path, body) from the request number, and the check
@@ -188,10 +205,17 @@ class PhaseResult:
     errors: int = 0
     error_samples: list[str] = field(default_factory=list)
     elapsed: float = 0.0
+    server_cpu: float | None = None  # CPU seconds of the gunicorn processes (Linux /proc only)
+    client_cpu: float = 0.0  # CPU seconds of this process (the load generator)
 
     @property
     def completed(self) -> int:
         return len(self.latencies) + self.errors
+
+    def cpu_ms(self, seconds: float | None) -> str:
+        if seconds is None or not self.completed:
+            return "n/a"
+        return f"{seconds / self.completed * 1000:.2f} ms"
 
     @property
     def rate(self) -> float:
@@ -208,6 +232,9 @@ class PhaseResult:
         self.errors += other.errors
         self.error_samples += other.error_samples[: max(0, 5 - len(self.error_samples))]
         self.elapsed += other.elapsed
+        self.client_cpu += other.client_cpu
+        if other.server_cpu is not None:
+            self.server_cpu = (self.server_cpu or 0.0) + other.server_cpu
 
     def summary(self) -> str:
         p50, p99 = self.percentile_ms(0.50), self.percentile_ms(0.99)
@@ -219,8 +246,10 @@ class Load:
     request cap. (gunicorn's sync workers answer `Connection: close`; http.client then
     reconnects by itself, for every phase alike.)"""
 
-    def __init__(self, port: int, key: str, clients: int) -> None:
-        self.port, self.clients = port, clients
+    def __init__(
+        self, port: int, key: str, clients: int, alive: Callable[[], bool], server_cpu: Callable[[], float | None]
+    ) -> None:
+        self.port, self.clients, self.alive, self.server_cpu = port, clients, alive, server_cpu
         self.headers = {
             "Authorization": f"Bearer {key}",
             "Content-Type": "application/json",
@@ -250,6 +279,8 @@ class Load:
                     except (OSError, http.client.HTTPException) as exc:
                         conn.close()
                         status, payload = 0, repr(exc).encode()
+                        if not self.alive():
+                            stop.set()  # the server is gone: no point in hammering a closed port
                     took = time.perf_counter() - started
                     problem = check(status, payload) if status else f"connection error {payload.decode()}"
                     if problem is None:
@@ -262,6 +293,7 @@ class Load:
                 conn.close()
 
         threads = [threading.Thread(target=client, args=(r,), daemon=True) for r in results]
+        server_cpu, client_cpu = self.server_cpu(), time.process_time()
         started = time.perf_counter()
         for t in threads:
             t.start()
@@ -273,6 +305,10 @@ class Load:
             stop.set()
             raise
         total = PhaseResult(name, elapsed=time.perf_counter() - started)
+        total.client_cpu = time.process_time() - client_cpu
+        server_after = self.server_cpu()
+        if server_cpu is not None and server_after is not None:
+            total.server_cpu = server_after - server_cpu
         for r in results:
             total.merge(r)
         return total
@@ -368,8 +404,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def measure(args: argparse.Namespace, port: int, key: str) -> int:
-    load = Load(port, key, args.clients)
+def measure(
+    args: argparse.Namespace, port: int, key: str, alive: Callable[[], bool], server_cpu: Callable[[], float | None]
+) -> int:
+    load = Load(port, key, args.clients, alive, server_cpu)
     work = Workload(json.loads(EXAMPLE.read_text()))
 
     # Warm up every code path of both workers (imports, code-table caches, connections).
@@ -396,9 +434,15 @@ def measure(args: argparse.Namespace, port: int, key: str) -> int:
         else:
             update = PhaseResult("put-update", errors=1, error_samples=["no created vacancy to update"])
         for result in (ping, create, update):
-            counts = f"{len(result.latencies)} ok, {result.errors} errors in {result.elapsed:.1f} s"
+            counts = (
+                f"{len(result.latencies)} ok, {result.errors} errors in {result.elapsed:.1f} s; CPU per request: "
+                f"server {result.cpu_ms(result.server_cpu)}, load generator {result.cpu_ms(result.client_cpu)}"
+            )
             print(f"put_throughput: round {round_no} {result.summary()} ({counts})", flush=True)
             phases[result.name].merge(result)
+        if not alive():
+            print("put_throughput: the server is gone; stopping the measurement", flush=True)
+            break
 
     errors = sum(p.errors for p in phases.values()) + sum(w.errors for w in (warm_ping, warm_create, warm_update))
     for result in (*phases.values(), warm_ping, warm_create, warm_update):
@@ -410,7 +454,9 @@ def measure(args: argparse.Namespace, port: int, key: str) -> int:
     print(
         f"put_throughput: {ping.summary()} | {create.summary()} | {update.summary()} | "
         f"ratio create/ping {ratio:.2f} (target >= {TARGET_RATIO:.2f}){verdict} | "
-        f"ratio update/ping {update.rate / ping.rate if ping.rate else 0.0:.2f} | errors {errors}",
+        f"ratio update/ping {update.rate / ping.rate if ping.rate else 0.0:.2f} | "
+        f"server CPU/request ping {ping.cpu_ms(ping.server_cpu)} create {create.cpu_ms(create.server_cpu)} "
+        f"update {update.cpu_ms(update.server_cpu)} | errors {errors}",
         flush=True,
     )
     return 1 if errors else 0
@@ -452,7 +498,13 @@ def main(argv: list[str]) -> int:
                     f"{args.clients} clients, {args.seconds:g} s per phase{cap}",
                     flush=True,
                 )
-                code = measure(args, port, key)
+                code = measure(
+                    args,
+                    port,
+                    key,
+                    alive=lambda: server is not None and server.poll() is None,
+                    server_cpu=lambda: process_tree_cpu(server.pid) if server is not None else None,
+                )
                 if server.poll() is not None:
                     print(f"put_throughput: gunicorn died during the run ({server.returncode})", file=sys.stderr)
                     code = code or 1

@@ -34,9 +34,14 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 def _code_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     """Transactional tests flush the database; put the code tables back for them."""
     reference_selectors.clear_cache()
-    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
-    if transactional and not Code.objects.exists():
-        code_tables_load_defaults(actor=TEST_ACTOR)
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if transactional:
+        request.getfixturevalue("_django_db_helper")  # the database is set up before we look
+        if not Code.objects.exists():
+            code_tables_load_defaults(actor=TEST_ACTOR)
     yield
     reference_selectors.clear_cache()
 

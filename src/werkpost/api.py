@@ -6,15 +6,17 @@ import logging
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from werkpost.core.api import PROBLEM_RESPONSES
 from werkpost.core.errors import (
     INTERNAL_ERROR,
     INVALID_KEY,
     INVALID_PARAMETER,
     METHOD_NOT_ALLOWED,
     NOT_FOUND,
+    PROBLEM_CONTENT_TYPE,
     ApiError,
     problem_response,
 )
@@ -28,8 +30,15 @@ logger = logging.getLogger(__name__)
 
 class WerkpostAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> Any:
-        """Add the vacancy document schemas, which the raw-body endpoints reference."""
+        """Errors are documented as problem+json (422 is a transfer result, plain JSON), and the
+        vacancy document schemas that the raw-body endpoints reference are added."""
         schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content and int(status) != 422:
+                        content[PROBLEM_CONTENT_TYPE] = content.pop("application/json")
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         for model in (VacancyDocument, ValidateRequest):
             generated = model.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
@@ -56,7 +65,12 @@ api.add_router("", vacancies_router)
 api.add_router("", reference_router)
 
 
-@api.get("/ping", tags=["keys"], summary="Check your key")
+class PingOut(Schema):
+    supplierId: str
+    environment: str
+
+
+@api.get("/ping", response={200: PingOut, **PROBLEM_RESPONSES}, tags=["keys"], summary="Check your key")
 def ping(request: HttpRequest) -> dict[str, str]:
     """Answers with the partner and environment of the key: a cheap way to test credentials."""
     key = request.auth  # type: ignore[attr-defined]

@@ -109,7 +109,7 @@ INTERNAL_ERROR = _problem(
     500,
     _("An unexpected error occurred."),
     _("The server failed while handling the request; nothing was changed."),
-    _("Retry later; if it persists, contact support with the response's instance id."),
+    _("Retry later; if it persists, contact support with the time of the request and the vacancyId."),
 )
 
 

@@ -30,7 +30,7 @@ class CodeOut(Schema):
 class TableOut(Schema):
     table: str
     title: str
-    count: int
+    count: int  # all matching codes; `codes` holds at most `limit` of them
     codes: list[CodeOut]
 
 
@@ -57,11 +57,12 @@ def reference_table(request: HttpRequest, table: str, filters: Query[TableFilter
     if spec is None:
         raise ApiError(NOT_FOUND, detail=f"No code table {table!r}; see GET /api/v1/reference.")
     language = filters.lang or get_language() or "nl"
-    codes = selectors.code_search(table, filters.q or "", limit=filters.limit)
+    matches = selectors.code_search(table, filters.q or "")
+    codes = matches[: filters.limit] if filters.limit else matches
     return {
         "table": table,
         "title": str(spec.title),
-        "count": len(codes),
+        "count": len(matches),
         "codes": [
             {
                 "code": c.code,

@@ -4,17 +4,18 @@ render."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Path as PathParam
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from werkpost.core import clock
 from werkpost.core.api import PROBLEM_RESPONSES
-from werkpost.core.errors import INVALID_PARAMETER, ApiError, problem_response
+from werkpost.core.errors import INVALID_PARAMETER, NOT_FOUND, ApiError, problem_response
 from werkpost.core.pagination import decode_cursor, encode_cursor
 from werkpost.developer.auth import tenant
 from werkpost.vacancies import messages as m
@@ -24,6 +25,7 @@ from werkpost.vacancies.schemas import (
     CloseIn,
     RepublishIn,
     ResultsPage,
+    TransferResultDetailOut,
     TransferResultOut,
     VacancyOut,
     VacancyPage,
@@ -89,7 +91,7 @@ def vacancy_put(request: HttpRequest, response: HttpResponse, vacancy_id: str = 
             environment=environment,
             vacancy_id=vacancy_id,
             body=_read_body(request),
-            content_type=request.content_type or "",
+            content_type=request.META.get("CONTENT_TYPE", ""),
         )
     )
     if outcome.created:
@@ -112,7 +114,7 @@ def vacancy_validate(request: HttpRequest) -> Any:
             partner=partner,
             environment=environment,
             body=_read_body(request),
-            content_type=request.content_type or "",
+            content_type=request.META.get("CONTENT_TYPE", ""),
             dry_run=True,
         )
     )
@@ -129,9 +131,27 @@ def vacancy_detail(request: HttpRequest, vacancy_id: str = VACANCY_ID) -> Any:
     return vacancy_out(vacancy, selectors.effective_status(vacancy, clock.today()), last)
 
 
+def _aware_datetime(value: Any) -> Any:
+    """Query datetimes are ISO 8601 with a time zone (never timestamps, never local time)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        raise PydanticCustomError(
+            "datetime_format", "use an ISO 8601 date-time with a time zone, e.g. 2026-11-22T08:00:00Z"
+        )
+    return parsed
+
+
+AwareDateTime = Annotated[dt.datetime, BeforeValidator(_aware_datetime)]
+
+
 class VacancyFilters(Schema):
     status: VacancyStatus | None = None
-    updatedSince: dt.datetime | None = None
+    updatedSince: AwareDateTime | None = None
     after: str | None = Field(None, description="cursor from a previous page's `next`")
     limit: int = Field(100, ge=1, le=1000)
 
@@ -163,7 +183,7 @@ def _action(request: HttpRequest, vacancy_id: str, action: TransferAction) -> An
         vacancy_id=vacancy_id,
         action=action,
         body=_read_body(request),
-        content_type=request.content_type or "application/json",
+        content_type=request.META.get("CONTENT_TYPE") or "application/json",
     )
     return _respond(request, outcome)
 
@@ -228,6 +248,22 @@ def results(request: HttpRequest, filters: Query[ResultFilters]) -> Any:
         "next": cursor if len(page) == filters.limit else None,
         "cursor": cursor,
     }
+
+
+@router.get(
+    "/results/{transferId}",
+    response={200: TransferResultDetailOut, **PROBLEM_RESPONSES},
+    tags=["results"],
+    summary="One transfer result, with the rejected body",
+)
+def result_detail(request: HttpRequest, transfer_id: str = PathParam(..., alias="transferId")) -> Any:
+    """A transfer result by id. For a rejected transfer, the body as received is included for
+    diagnosis while it is kept (see the retention in the API guide)."""
+    partner, environment = tenant(request)
+    tr = selectors.transfer_result_get(partner, environment, transfer_id)
+    if tr is None:
+        raise ApiError(NOT_FOUND)
+    return {**transfer_result_out(tr), "rawPayload": tr.raw_payload or None, "contentType": tr.content_type or None}
 
 
 def _cursor(value: str | None) -> int | None:

@@ -7,6 +7,8 @@ fields, lengths, ranges); code tables and content rules run afterwards in `valid
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from typing import Annotated, Any, Literal
 
@@ -143,6 +145,10 @@ class VacancyDocument(Part):
     def canonical(self) -> dict[str, Any]:
         """The JSON form we store and hash: defaults filled in, absent optionals left out."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def content_digest(canonical: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
 class ValidateRequest(VacancyDocument):

@@ -114,7 +114,7 @@ INVALID_PHONE = message_type(
     E,
     _("%(value)s is not a valid phone number."),
     explanation=_("Phone numbers are checked as Belgian numbers unless they start with + and a country code."),
-    fix=_("Send the number like +32 9 123 45 67 or 09 123 45 67."),
+    fix=_("Send the number like +32 9 234 56 78 or 09 234 56 78."),
 )
 INVALID_URL = message_type(
     "schema.invalid_url",
@@ -129,6 +129,20 @@ APPLICATION_METHOD_REQUIRED = message_type(
     _("Give at least one way to apply: url, email or phone."),
     explanation=_("Candidates must be able to apply; a vacancy without an application method is refused."),
     fix=_("Add application.url, application.email or application.phone."),
+)
+RECOGNITION_NUMBER_REQUIRED = message_type(
+    "intermediary.recognition_number_required",
+    E,
+    _("A temp agency must give its recognition number."),
+    explanation=_("Temporary work agencies may only publish with the recognition number of their licence."),
+    fix=_("Add intermediary.recognitionNumber (the number of the regional recognition)."),
+)
+MARKUP_IN_PLAIN_TEXT = message_type(
+    "content.markup_in_plain_text",
+    E,
+    _("This field takes plain text; HTML tags are not allowed here."),
+    explanation=_("Only description, profile and offer may contain basic HTML; other texts are shown as typed."),
+    fix=_("Remove the tags from the text."),
 )
 SALARY_MIN_ABOVE_MAX = message_type(
     "salary.min_above_max",

@@ -26,9 +26,9 @@ from werkpost.core.messages import Message, MessageType, Severity
 from werkpost.partners.models import Partner
 from werkpost.vacancies import messages as m
 from werkpost.vacancies import publication, services
-from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, VacancyDocument
+from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, VacancyDocument, content_digest
 from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy
-from werkpost.vacancies.selectors import vacancy_get
+from werkpost.vacancies.selectors import effective_status, vacancy_get
 from werkpost.vacancies.validation import CheckContext, structure_messages, validate_document
 
 
@@ -138,9 +138,12 @@ def _structure(data: Any, vacancy_id: str | None) -> tuple[str, VacancyDocument 
             if raw_id is None:
                 found.append(m.REQUIRED("/vacancyId"))
             else:
-                vacancy_id = raw_id if isinstance(raw_id, str) else json.dumps(raw_id)
-                if not VACANCY_ID_RE.match(vacancy_id):
+                if not isinstance(raw_id, str):
+                    found.append(m.WRONG_TYPE("/vacancyId", expected="text"))
+                elif not VACANCY_ID_RE.match(raw_id):
                     found.append(m.INVALID_VACANCY_ID("/vacancyId"))
+                else:
+                    vacancy_id = raw_id
     elif not VACANCY_ID_RE.match(vacancy_id):
         found.append(m.INVALID_VACANCY_ID("/vacancyId"))
     try:
@@ -153,15 +156,21 @@ def _structure(data: Any, vacancy_id: str | None) -> tuple[str, VacancyDocument 
 def submit(sub: Submission) -> Result:
     """Run a document through the whole pipeline (or all but apply/record for a dry run)."""
     transfer_id = public_id("tr")
-    actor = Actor.partner(sub.partner.supplier_id)
+    today = clock.today()
     oversized = len(sub.body) > settings.WERKPOST_API_MAX_BODY_BYTES
     raw_text = "" if oversized else sub.body.decode("utf-8", errors="replace")
 
     def result(
-        *, outcome: Outcome, found: Sequence[Message], status: int, vacancy: Vacancy | None = None, vacancy_id: str
+        vacancy_id: str,
+        found: Sequence[Message],
+        http_status: int,
+        *,
+        outcome: Outcome = Outcome.REJECTED,
+        status: str = "",
+        version: int | None = None,
     ) -> TransferResult:
         fields: dict[str, Any] = {
-            "transfer_id": transfer_id,
+            "transfer_id": None if sub.dry_run else transfer_id,  # a dry run records nothing
             "partner": sub.partner,
             "environment": sub.environment,
             "vacancy_id": vacancy_id,
@@ -169,124 +178,96 @@ def submit(sub: Submission) -> Result:
             "outcome": outcome,
             "messages": _sorted(found),
             "received_at": sub.received_at,
-            "http_status": status,
-            "vacancy": vacancy,
+            "http_status": http_status,
+            "status": status,
+            "version": version,
             "raw_payload": raw_text,
             "content_type": sub.content_type,
         }
-        if sub.dry_run:  # nothing is recorded, so there is no transfer to refer to
-            return _unsaved(**{**fields, "transfer_id": None})
+        if sub.dry_run or not vacancy_id:
+            return _unsaved(**fields)
         return services.transfer_result_record(**fields)
 
+    def rejected(vacancy_id: str, found: Sequence[Message], http_status: int = 422) -> TransferResult:
+        existing = vacancy_get(sub.partner, sub.environment, vacancy_id) if vacancy_id else None
+        if existing is None:
+            return result(vacancy_id, found, http_status)
+        return result(
+            vacancy_id, found, http_status, status=effective_status(existing, today), version=existing.version
+        )
+
+    # parse
     try:
         data = parse_body(sub.body, sub.content_type)
     except ParseError as exc:
-        status = exc.problem.status or 400
         msg = Message(exc.problem.code, Severity.ERROR, "", exc.params)
-        vacancy_id = sub.vacancy_id or ""
-        if sub.dry_run or not vacancy_id:  # nothing named: the problem response is the whole answer
-            return Result(
-                _unsaved(
-                    transfer_id=None,
-                    partner=sub.partner,
-                    environment=sub.environment,
-                    vacancy_id=vacancy_id,
-                    action=TransferAction.UPSERT,
-                    outcome=Outcome.REJECTED,
-                    messages=[msg],
-                    received_at=sub.received_at,
-                    http_status=status,
-                ),
-                problem=exc,
-            )
-        existing = vacancy_get(sub.partner, sub.environment, vacancy_id)
-        return Result(
-            result(outcome=Outcome.REJECTED, found=[msg], status=status, vacancy=existing, vacancy_id=vacancy_id),
-            problem=exc,
-        )
-
+        return Result(rejected(sub.vacancy_id or "", [msg], exc.problem.status or 400), problem=exc)
+    # canonical document and validate
     vacancy_id, doc, found = _structure(data, sub.vacancy_id)
-    today = clock.today()
     if doc is not None:
         doc, checks = validate_document(doc, CheckContext(today=today, environment=sub.environment))
         found += checks
     if doc is None or decide(found) == Outcome.REJECTED:
-        existing = vacancy_get(sub.partner, sub.environment, vacancy_id) if vacancy_id else None
-        return Result(
-            result(outcome=Outcome.REJECTED, found=found, status=422, vacancy=existing, vacancy_id=vacancy_id)
-        )
-
+        return Result(rejected(vacancy_id, found))
+    canonical = doc.canonical()
+    digest = content_digest(canonical)
+    # decide
     if sub.dry_run:
-        existing = vacancy_get(sub.partner, sub.environment, vacancy_id)
-        found += publication.upsert_window(doc.publication, existing, today)[1]
-        outcome = decide(found)
-        return Result(
-            result(
-                outcome=outcome, found=found, status=422 if outcome == Outcome.REJECTED else 200, vacancy_id=vacancy_id
-            )
+        plan, window_found = publication.plan_upsert(
+            doc.publication, digest, vacancy_get(sub.partner, sub.environment, vacancy_id), today
         )
-
+        if plan is None:
+            return Result(rejected(vacancy_id, found + window_found))
+        found += plan.messages
+        return Result(result(vacancy_id, found, 200, outcome=decide(found), status=plan.status, version=plan.version))
+    # apply and record, in one transaction with the vacancy's row locked
     for attempt in range(2):  # a concurrent first PUT of the same id makes the loser update instead
         try:
             with transaction.atomic():
-                return _apply(sub, vacancy_id, doc, found, today, transfer_id, actor, result)
+                existing = (
+                    Vacancy.objects.select_for_update()
+                    .select_related("partner")
+                    .filter(partner=sub.partner, environment=sub.environment, vacancy_id=vacancy_id)
+                    .first()
+                )
+                if existing is not None:
+                    services.vacancy_settle(vacancy=existing, today=today)
+                plan, window_found = publication.plan_upsert(doc.publication, digest, existing, today)
+                if plan is None:
+                    return Result(rejected(vacancy_id, found + window_found))
+                vacancy = services.vacancy_upsert(
+                    partner=sub.partner,
+                    environment=sub.environment,
+                    vacancy_id=vacancy_id,
+                    canonical=canonical,
+                    digest=digest,
+                    plan=plan,
+                    existing=existing,
+                    transfer_id=transfer_id,
+                    actor=Actor.partner(sub.partner.supplier_id),
+                )
+                found += plan.messages
+                created = existing is None
+                tr = result(
+                    vacancy_id,
+                    found,
+                    201 if created else 200,
+                    outcome=decide(found),
+                    status=vacancy.status,
+                    version=vacancy.version,
+                )
+                return Result(tr, created=created)
         except IntegrityError:
             if attempt:
                 raise
     raise AssertionError("unreachable")
 
 
-def _apply(
-    sub: Submission,
-    vacancy_id: str,
-    doc: VacancyDocument,
-    found: list[Message],
-    today: dt.date,
-    transfer_id: str,
-    actor: Actor,
-    result: Callable[..., TransferResult],
-) -> Result:
-    existing = (
-        Vacancy.objects.select_for_update()
-        .select_related("partner")
-        .filter(partner=sub.partner, environment=sub.environment, vacancy_id=vacancy_id)
-        .first()
-    )
-    if existing is not None:
-        services.vacancy_settle(vacancy=existing, today=today)
-    window, window_found = publication.upsert_window(doc.publication, existing, today)
-    found = found + window_found
-    if window is None or decide(found) == Outcome.REJECTED:
-        return Result(
-            result(outcome=Outcome.REJECTED, found=found, status=422, vacancy=existing, vacancy_id=vacancy_id)
-        )
-    vacancy, created, info = services.vacancy_upsert(
-        partner=sub.partner,
-        environment=sub.environment,
-        vacancy_id=vacancy_id,
-        document=doc,
-        window=window,
-        existing=existing,
-        transfer_id=transfer_id,
-        actor=actor,
-    )
-    found = found + info
-    return Result(
-        result(
-            outcome=decide(found), found=found, status=201 if created else 200, vacancy=vacancy, vacancy_id=vacancy_id
-        ),
-        created=created,
-    )
-
-
 def _unsaved(**fields: Any) -> TransferResult:
+    """A result that is shown but not recorded (dry runs, bodies that name no vacancy)."""
     fields["messages"] = [msg.to_record() for msg in fields["messages"]]
-    vacancy = fields.pop("vacancy", None)
     fields.pop("raw_payload", None)
-    tr = TransferResult(**fields)
-    if vacancy is not None:
-        tr.status, tr.version = vacancy.status, vacancy.version
-    return tr
+    return TransferResult(**fields)
 
 
 # --- actions -------------------------------------------------------------------------------
@@ -320,6 +301,8 @@ def act(
 
     def record(outcome: Outcome, found: Sequence[Message], status: int, vacancy: Vacancy | None) -> TransferResult:
         return services.transfer_result_record(
+            status=effective_status(vacancy, clock.today()) if vacancy else "",
+            version=vacancy.version if vacancy else None,
             transfer_id=transfer_id,
             partner=partner,
             environment=environment,
@@ -329,7 +312,6 @@ def act(
             messages=_sorted(found),
             received_at=received_at,
             http_status=status,
-            vacancy=vacancy,
             raw_payload=raw_text,
             content_type=content_type,
         )

@@ -30,6 +30,11 @@ class TransferResultOut(Schema):
     messages: list[MessageOut]
 
 
+class TransferResultDetailOut(TransferResultOut):
+    rawPayload: str | None  # rejected transfers only, while kept
+    contentType: str | None
+
+
 class PublicationOut(Schema):
     start: dt.date
     end: dt.date

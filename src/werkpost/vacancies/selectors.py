@@ -110,3 +110,7 @@ def last_transfer(vacancy: Vacancy) -> TransferResult | None:
         .order_by("-id")
         .first()
     )
+
+
+def transfer_result_get(partner: Partner, environment: str, transfer_id: str) -> TransferResult | None:
+    return TransferResult.objects.filter(partner=partner, environment=environment, transfer_id=transfer_id).first()

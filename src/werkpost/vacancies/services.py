@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,8 +15,6 @@ from werkpost.core.audit import Actor, audit_log
 from werkpost.core.environments import Environment
 from werkpost.core.messages import Message
 from werkpost.partners.models import Partner
-from werkpost.vacancies import messages as m
-from werkpost.vacancies.document import VacancyDocument
 from werkpost.vacancies.models import (
     Outcome,
     TransferAction,
@@ -27,7 +23,7 @@ from werkpost.vacancies.models import (
     VacancyRevision,
     VacancyStatus,
 )
-from werkpost.vacancies.publication import KEEPS_STATUS, Window, status_for
+from werkpost.vacancies.publication import KEEPS_STATUS, UpsertPlan, Window, status_for
 
 SYSTEM = Actor.system("scheduler")
 
@@ -37,10 +33,6 @@ class TransitionNotAllowedError(Exception):
         super().__init__(f"{action} not allowed in status {status}")
         self.action = action
         self.status = status
-
-
-def content_hash(canonical: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(canonical, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
 def _audit(vacancy: Vacancy, action: str, actor: Actor, **data: Any) -> None:
@@ -69,7 +61,8 @@ def vacancy_settle(*, vacancy: Vacancy, today: dt.date, actor: Actor = SYSTEM) -
         if due != vacancy.status:
             now = clock.now()
             previous = _set_status(vacancy, due, now)
-            vacancy.save(update_fields=["status", "status_changed_at"])
+            vacancy.updated_at = now
+            vacancy.save(update_fields=["status", "status_changed_at", "updated_at"])
             _audit(vacancy, str(due), actor, **{"from": previous})
     return vacancy
 
@@ -79,69 +72,49 @@ def vacancy_upsert(
     partner: Partner,
     environment: str,
     vacancy_id: str,
-    document: VacancyDocument,
-    window: Window,
+    canonical: dict[str, Any],
+    digest: str,
+    plan: UpsertPlan,
     existing: Vacancy | None,
     transfer_id: str,
     actor: Actor,
-) -> tuple[Vacancy, bool, list[Message]]:
-    """Create or replace the vacancy. Returns (vacancy, created, info messages). The caller
-    holds the row lock on `existing` inside its transaction."""
-    now, today = clock.now(), clock.today()
-    canonical = document.canonical()
-    digest = content_hash(canonical)
-    found: list[Message] = []
-    if existing is None:
-        vacancy = Vacancy(
-            partner=partner,
-            environment=environment,
-            vacancy_id=vacancy_id,
-            version=1,
-            created_at=now,
-            status_changed_at=now,
-        )
-        status = status_for(window, today)
-    else:
-        vacancy = existing
-        if vacancy.status in KEEPS_STATUS:
-            status = VacancyStatus(vacancy.status)
-            found.append(m.STILL_CLOSED("", status=vacancy.status))
-        else:
-            status = status_for(window, today)
-        unchanged = (
-            vacancy.content_hash == digest
-            and (vacancy.publication_start, vacancy.publication_end) == (window.start, window.end)
-            and vacancy.status == status
-        )
-        if unchanged:
-            return vacancy, False, [*found, m.UNCHANGED("")]
-        if vacancy.content_hash != digest:
-            vacancy.version += 1
-    previous_status = vacancy.status if existing else None
-    if status != previous_status:
+) -> Vacancy:
+    """Create or replace the vacancy as planned. The caller holds the row lock on `existing`
+    inside its transaction."""
+    if existing is not None and plan.unchanged:
+        return existing
+    now = clock.now()
+    vacancy = existing or Vacancy(
+        partner=partner, environment=environment, vacancy_id=vacancy_id, created_at=now, status_changed_at=now
+    )
+    previous_status = existing.status if existing else None
+    if plan.status != previous_status:
         vacancy.status_changed_at = now
-    vacancy.status = status
+    vacancy.status = plan.status
+    vacancy.version = plan.version
     vacancy.document = canonical
     vacancy.content_hash = digest
-    vacancy.title = document.title
-    vacancy.occupation_code = document.occupation_code
-    vacancy.publication_start, vacancy.publication_end = window.start, window.end
-    vacancy.closed_reason = vacancy.closed_reason if status in KEEPS_STATUS else ""
+    vacancy.title = str(canonical["title"])
+    vacancy.occupation_code = str(canonical["occupationCode"])
+    vacancy.publication_start, vacancy.publication_end = plan.window.start, plan.window.end
+    if plan.status not in KEEPS_STATUS:
+        vacancy.closed_reason = ""
     vacancy.updated_at = now
     vacancy.save()
-    if not VacancyRevision.objects.filter(vacancy=vacancy, version=vacancy.version).exists():
+    if plan.content_changed:
         VacancyRevision.objects.create(
             vacancy=vacancy, version=vacancy.version, document=canonical, created_at=now, transfer_id=transfer_id
         )
+    extra = {"from": previous_status} if existing else {}
     _audit(
         vacancy,
         "created" if existing is None else "updated",
         actor,
         version=vacancy.version,
-        status=str(status),
-        **({"from": previous_status} if existing else {}),
+        status=str(plan.status),
+        **extra,
     )
-    return vacancy, existing is None, found
+    return vacancy
 
 
 def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor) -> Vacancy:
@@ -176,8 +149,9 @@ def vacancy_withdraw(*, vacancy: Vacancy, actor: Actor) -> Vacancy:
         raise TransitionNotAllowedError("withdraw", vacancy.status)
     now = clock.now()
     previous = _set_status(vacancy, VacancyStatus.WITHDRAWN, now)
+    vacancy.closed_reason = ""
     vacancy.updated_at = now
-    vacancy.save(update_fields=["status", "status_changed_at", "updated_at"])
+    vacancy.save(update_fields=["status", "status_changed_at", "closed_reason", "updated_at"])
     _audit(vacancy, "withdrawn", actor, **{"from": previous})
     return vacancy
 
@@ -193,7 +167,8 @@ def transfer_result_record(
     messages: Sequence[Message],
     received_at: dt.datetime,
     http_status: int,
-    vacancy: Vacancy | None = None,
+    status: str = "",
+    version: int | None = None,
     raw_payload: str = "",
     content_type: str = "",
 ) -> TransferResult:
@@ -208,8 +183,8 @@ def transfer_result_record(
             vacancy_id=vacancy_id[:200],
             action=action,
             outcome=outcome,
-            status=vacancy.status if vacancy is not None else "",
-            version=vacancy.version if vacancy is not None else None,
+            status=status,
+            version=version,
             messages=[msg.to_record() for msg in messages],
             received_at=received_at,
             http_status=http_status,

@@ -33,6 +33,8 @@ _UNSAFE_HTML = re.compile(
     r"<\s*(script|style|iframe|object|embed|form|svg|math)\b|\son[a-z]+\s*=|javascript\s*:|\sstyle\s*=", re.I
 )
 _TAG = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
+_HREF_ONLY = re.compile(r"""^\s*(href\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?\s*/?\s*$""", re.I)
 _SPACE = re.compile(r"\s+")
 
 
@@ -142,6 +144,22 @@ def _email_valid(value: str) -> bool:
     return True
 
 
+def _plain_texts(doc: VacancyDocument) -> Iterator[tuple[str, str]]:
+    yield "/title", doc.title
+    yield "/owner/name", doc.owner.name
+    if doc.intermediary and doc.intermediary.name:
+        yield "/intermediary/name", doc.intermediary.name
+    for i, place in enumerate(doc.workplaces):
+        for name in ("street", "municipality"):
+            if value := getattr(place, name):
+                yield f"/workplaces/{i}/{name}", value
+    app = doc.application
+    if app.contact and app.contact.name:
+        yield "/application/contact/name", app.contact.name
+    if app.instructions:
+        yield "/application/instructions", app.instructions
+
+
 def field_messages(doc: VacancyDocument) -> Iterator[Message]:
     owner = doc.owner
     if owner.enterprise_number:
@@ -164,6 +182,12 @@ def field_messages(doc: VacancyDocument) -> Iterator[Message]:
         yield m.INVALID_EMAIL("/application/email", value=app.email)
     if app.phone and not _phone_valid(app.phone):
         yield m.INVALID_PHONE("/application/phone", value=app.phone)
+    intermediary = doc.intermediary
+    if intermediary and intermediary.type == "temp_agency" and not intermediary.recognition_number:
+        yield m.RECOGNITION_NUMBER_REQUIRED("/intermediary/recognitionNumber")
+    for path, text in _plain_texts(doc):
+        if _MARKUP.search(text):
+            yield m.MARKUP_IN_PLAIN_TEXT(path)
     salary = doc.salary
     if salary and salary.min is not None and salary.max is not None and salary.min > salary.max:
         yield m.SALARY_MIN_ABOVE_MAX("/salary/min")
@@ -182,6 +206,17 @@ def sanitise_html(value: str) -> str:
     )
 
 
+def _disallowed_markup(value: str) -> bool:
+    """Tags or attributes the sanitiser drops (not mere normalisation such as <br/> or &)."""
+    for match in _MARKUP.finditer(value):
+        tag, attributes = match.group(1).lower(), match.group(2)
+        if tag not in ALLOWED_TAGS:
+            return True
+        if attributes.strip(" /") and not (tag == "a" and _HREF_ONLY.match(attributes)):
+            return True
+    return False
+
+
 def html_text(value: str) -> str:
     """The visible text of sanitised HTML, whitespace collapsed."""
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value))).strip()
@@ -198,8 +233,10 @@ def sanitise_document(doc: VacancyDocument) -> tuple[VacancyDocument, list[Messa
         cleaned = sanitise_html(value)
         if cleaned != value:
             changes[field] = cleaned
-            unsafe = _UNSAFE_HTML.search(value) is not None
-            found.append((m.UNSAFE_HTML_REMOVED if unsafe else m.HTML_CLEANED)(f"/{field}"))
+            if _UNSAFE_HTML.search(value):
+                found.append(m.UNSAFE_HTML_REMOVED(f"/{field}"))
+            elif _disallowed_markup(value):
+                found.append(m.HTML_CLEANED(f"/{field}"))
     length = len(html_text(changes.get("description", doc.description)))
     if length < DESCRIPTION_MIN_CHARS:
         found.append(m.DESCRIPTION_TOO_SHORT("/description", length=length, min=DESCRIPTION_MIN_CHARS))
