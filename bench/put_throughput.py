@@ -230,7 +230,7 @@ class PhaseResult:
     def merge(self, other: PhaseResult) -> None:
         self.latencies += other.latencies
         self.errors += other.errors
-        self.error_samples += other.error_samples[: max(0, 5 - len(self.error_samples))]
+        self.error_samples += other.error_samples[: max(0, 3 - len(self.error_samples))]
         self.elapsed += other.elapsed
         self.client_cpu += other.client_cpu
         if other.server_cpu is not None:
@@ -327,7 +327,7 @@ def _describe(status: int, payload: bytes) -> str:
     if data.get("messages"):
         codes = ", ".join(f"{msg.get('code')} {msg.get('path', '')}".strip() for msg in data["messages"][:5])
         return f"{status} outcome={data.get('outcome')} messages: {codes}"
-    return f"{status} {payload[:300].decode(errors='replace')}"
+    return f"{status} {payload[:160].decode(errors='replace')}"
 
 
 def check_ping(status: int, payload: bytes) -> str | None:
@@ -406,7 +406,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def measure(
     args: argparse.Namespace, port: int, key: str, alive: Callable[[], bool], server_cpu: Callable[[], float | None]
-) -> int:
+) -> tuple[int, str]:
+    """Run the phases, print the detail lines; returns the exit code and the summary line."""
     load = Load(port, key, args.clients, alive, server_cpu)
     work = Workload(json.loads(EXAMPLE.read_text()))
 
@@ -418,9 +419,6 @@ def measure(
     if warm_ids:
         updater = work.updater(warm_ids, 0)
         warm_update = load.run("warmup-update", updater, check_transfer(200, 2), args.warmup, len(warm_ids))
-    for warm in (warm_ping, warm_create, warm_update):
-        if warm.errors:
-            print(f"put_throughput: {warm.name}: {warm.errors} errors, e.g. {warm.error_samples[0]}", flush=True)
 
     phases = {name: PhaseResult(name) for name in ("ping", "put-create", "put-update")}
     for round_no in range(1, args.rounds + 1):
@@ -451,15 +449,14 @@ def measure(
     ping, create, update = phases["ping"], phases["put-create"], phases["put-update"]
     ratio = create.rate / ping.rate if ping.rate else 0.0
     verdict = "" if ratio >= TARGET_RATIO else " MISSED"
-    print(
+    summary = (
         f"put_throughput: {ping.summary()} | {create.summary()} | {update.summary()} | "
         f"ratio create/ping {ratio:.2f} (target >= {TARGET_RATIO:.2f}){verdict} | "
         f"ratio update/ping {update.rate / ping.rate if ping.rate else 0.0:.2f} | "
         f"server CPU/request ping {ping.cpu_ms(ping.server_cpu)} create {create.cpu_ms(create.server_cpu)} "
-        f"update {update.cpu_ms(update.server_cpu)} | errors {errors}",
-        flush=True,
+        f"update {update.cpu_ms(update.server_cpu)} | errors {errors}"
     )
-    return 1 if errors else 0
+    return (1 if errors else 0), summary
 
 
 def main(argv: list[str]) -> int:
@@ -498,7 +495,7 @@ def main(argv: list[str]) -> int:
                     f"{args.clients} clients, {args.seconds:g} s per phase{cap}",
                     flush=True,
                 )
-                code = measure(
+                code, summary = measure(
                     args,
                     port,
                     key,
@@ -508,9 +505,10 @@ def main(argv: list[str]) -> int:
                 if server.poll() is not None:
                     print(f"put_throughput: gunicorn died during the run ({server.returncode})", file=sys.stderr)
                     code = code or 1
-                tail = log.read_text(errors="replace").strip()
+                tail = log.read_text(errors="replace").strip().splitlines()[-20:]
                 if tail:
-                    print(f"put_throughput: gunicorn log (last lines):\n{tail[-2000:]}", file=sys.stderr)
+                    print("put_throughput: gunicorn log (last lines):", *tail, sep="\n  ", file=sys.stderr, flush=True)
+                print(summary, flush=True)
                 return code
             finally:
                 stop_server(server)  # before the database goes away

@@ -259,12 +259,13 @@ def test_same_vacancy_id_by_another_partner_is_a_separate_vacancy(
 
 
 def test_validate_does_not_see_another_partners_vacancy(
-    other_api: ApiClient, a_vacancy: str, example: dict[str, Any]
+    api: ApiClient, other_api: ApiClient, a_vacancy: str, example: dict[str, Any]
 ) -> None:
+    assert api.put("/vacancies/V1", {**example, "title": "Bakker-patissier"}).json()["version"] == 2
     response = other_api.post("/validate", {**example, "vacancyId": "V1"})
     assert response.status_code == 200, response.json()
-    assert response.json()["status"] is None
-    assert response.json()["version"] is None
+    assert response.json()["version"] == 1  # as a new vacancy of B, not as version 3 of A's
+    assert "vacancy.unchanged" not in [m["code"] for m in response.json()["messages"]]
 
 
 # --- environment isolation ---------------------------------------------------------------------------

@@ -225,12 +225,12 @@ def submit(sub: Submission) -> Result:
         try:
             with transaction.atomic():
                 existing = (
-                    Vacancy.objects.select_for_update()
-                    .select_related("partner")
+                    Vacancy.objects.select_for_update(of=("self",))
                     .filter(partner=sub.partner, environment=sub.environment, vacancy_id=vacancy_id)
                     .first()
                 )
                 if existing is not None:
+                    existing.partner = sub.partner  # already loaded; saves a join and a lock on it
                     services.vacancy_settle(vacancy=existing, today=today)
                 plan, window_found = publication.plan_upsert(doc.publication, digest, existing, today)
                 if plan is None:
@@ -344,13 +344,13 @@ def act(
 
     with transaction.atomic():
         vacancy = (
-            Vacancy.objects.select_for_update()
-            .select_related("partner")
+            Vacancy.objects.select_for_update(of=("self",))
             .filter(partner=partner, environment=environment, vacancy_id=vacancy_id)
             .first()
         )
         if vacancy is None:
             return Result(record(Outcome.REJECTED, [m.NOT_FOUND("", vacancy_id=vacancy_id)], 404, None), not_found=True)
+        vacancy.partner = partner
         if found:
             return Result(record(Outcome.REJECTED, found, 422, vacancy))
         try:

@@ -105,15 +105,11 @@ def vacancy_upsert(
         VacancyRevision.objects.create(
             vacancy=vacancy, version=vacancy.version, document=canonical, created_at=now, transfer_id=transfer_id
         )
-    extra = {"from": previous_status} if existing else {}
-    _audit(
-        vacancy,
-        "created" if existing is None else "updated",
-        actor,
-        version=vacancy.version,
-        status=str(plan.status),
-        **extra,
-    )
+    # The transfer result records every content change; the audit log records the transitions.
+    if existing is None:
+        _audit(vacancy, "created", actor, version=vacancy.version, status=str(plan.status))
+    elif plan.status != previous_status:
+        _audit(vacancy, "updated", actor, version=vacancy.version, status=str(plan.status), **{"from": previous_status})
     return vacancy
 
 
@@ -174,7 +170,7 @@ def transfer_result_record(
 ) -> TransferResult:
     """Append a result to the partner's feed. The partner row lock makes feed ids of one
     partner commit in order, so a reader's cursor never skips a late commit."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         Partner.objects.select_for_update().filter(pk=partner.pk).values_list("pk", flat=True).first()
         return TransferResult.objects.create(
             transfer_id=transfer_id,
@@ -206,7 +202,7 @@ def vacancies_settle_due(*, today: dt.date) -> int:
     changed = 0
     for pk in list(due.iterator(chunk_size=500)):
         with transaction.atomic():
-            vacancy = Vacancy.objects.select_for_update().select_related("partner").get(pk=pk)
+            vacancy = Vacancy.objects.select_for_update(of=("self",)).select_related("partner").get(pk=pk)
             before = vacancy.status
             vacancy_settle(vacancy=vacancy, today=today)
             changed += vacancy.status != before
