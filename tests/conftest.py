@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import PartnerFactory
@@ -34,6 +35,7 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 def _code_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     """Transactional tests flush the database; put the code tables back for them."""
     reference_selectors.clear_cache()
+    cache.clear()  # rate-limit counters must not leak from one test into the next
     marker = request.node.get_closest_marker("django_db")
     transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
         {"transactional_db", "live_server"} & set(request.fixturenames)

@@ -35,6 +35,7 @@ ENDPOINTS: list[tuple[str, str, Any]] = [
     ("post", "/vacancies/V1/republish", {}),
     ("post", "/validate", "example"),
     ("get", "/results", None),
+    ("get", "/results/tr_01M81B1NW4DYCWZ57T0CMB3N4C", None),
     ("get", "/reference", None),
     ("get", "/reference/occupations", None),
     ("get", "/ping", None),
@@ -46,6 +47,22 @@ ENDPOINT_IDS = [f"{method.upper()} {path}" for method, path, _ in ENDPOINTS]
 def _fresh_rate_limits() -> None:
     # rate-limit counters live in the cache, keyed by key id, and key ids repeat between tests
     cache.clear()
+
+
+def test_the_matrix_covers_every_endpoint() -> None:
+    """A new endpoint must join the matrix: compare with the OpenAPI document."""
+    from werkpost.api import api
+
+    documented = {
+        (method, path.removeprefix("/api/v1"))
+        for path, operations in api.get_openapi_schema()["paths"].items()
+        for method in operations
+    }
+    templates = {"V1": "{vacancyId}", "occupations": "{table}", "tr_01M81B1NW4DYCWZ57T0CMB3N4C": "{transferId}"}
+    covered = {
+        (method, "/".join(templates.get(part, part) for part in path.split("/"))) for method, path, _ in ENDPOINTS
+    }
+    assert covered == documented
 
 
 def call(client: Client, method: str, path: str, body: Any, example: dict[str, Any]) -> Any:
@@ -216,6 +233,17 @@ def test_another_partners_vacancy_is_a_404(
     assert "Bakker" not in response.content.decode()
     assert a_state(partner) == before
     assert api.get("/vacancies/V1").json()["status"] == "published"
+
+
+def test_another_partners_transfer_result_is_a_404(
+    api: ApiClient, other_api: ApiClient, live_api: ApiClient, a_vacancy: str
+) -> None:
+    assert api.get(f"/results/{a_vacancy}").status_code == 200
+    for client in (other_api, live_api):
+        response = client.get(f"/results/{a_vacancy}")
+        assert response.status_code == 404
+        assert response["Content-Type"] == PROBLEM
+        assert a_vacancy not in response.content.decode().replace(f"/results/{a_vacancy}", "")
 
 
 def test_another_partners_vacancies_are_not_listed(other_api: ApiClient, a_vacancy: str) -> None:

@@ -4,11 +4,14 @@ generates, no 5xx and no response that breaks the documented schema."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import ignored_auth, missing_required_header, positive_data_acceptance
@@ -21,6 +24,17 @@ from werkpost.wsgi import application
 EXCLUDED = [ignored_auth, missing_required_header, positive_data_acceptance]
 SNAPSHOT = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
 schema = schemathesis.openapi.from_dict(json.loads(SNAPSHOT.read_text()))
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    """Like Django's test client: requests must not close the connection that holds the test's
+    transaction (on PostgreSQL that would end it)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

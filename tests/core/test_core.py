@@ -100,3 +100,14 @@ def test_message_pages_render_in_both_languages(language: str) -> None:
     assert f'lang="{language}"' in page.text
     assert client.get("/docs/messages/").status_code == 200
     assert client.get("/docs/messages/no.such_code").status_code == 404
+
+
+def test_every_message_has_a_dutch_text() -> None:
+    from django.utils import translation
+
+    for code, mtype in CATALOGUE.items():
+        with translation.override("en"):
+            english = [str(mtype.text), str(mtype.explanation), str(mtype.fix)]
+        with translation.override("nl"):
+            dutch = [str(mtype.text), str(mtype.explanation), str(mtype.fix)]
+        assert all(nl != en for nl, en in zip(dutch, english, strict=True)), code

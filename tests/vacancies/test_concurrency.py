@@ -14,7 +14,9 @@ from werkpost.vacancies.models import TransferResult, Vacancy, VacancyRevision
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers; row locks need PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="SQLite serialises writers; row locks need PostgreSQL"
+    ),
 ]
 
 

@@ -90,6 +90,13 @@ PARTNER_SUSPENDED = _problem(
     _("The public employment service suspended the partner's access (for example as a sanction)."),
     _("Contact the API team of the public employment service."),
 )
+PARTNER_TERMINATED = _problem(
+    "auth.partner_terminated",
+    403,
+    _("The agreement with this partner has ended."),
+    _("API access closes when the agreement is terminated."),
+    _("Contact the API team of the public employment service to sign a new agreement."),
+)
 RATE_LIMITED = _problem(
     "request.rate_limited",
     429,

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from werkpost.core.errors import (
+    INVALID_PARAMETER,
     MAINTENANCE,
     METHOD_NOT_ALLOWED,
     NOT_FOUND,
@@ -32,6 +33,8 @@ class ApiProblemMiddleware:
         if settings.WERKPOST_MAINTENANCE_FLAG.exists():
             error = ApiError(MAINTENANCE, headers={"Retry-After": str(MAINTENANCE_RETRY_AFTER_SECONDS)})
             return problem_response(request, error)
+        if "\x00" in request.path or any("\x00" in v for v in request.GET.values()):
+            return problem_response(request, ApiError(INVALID_PARAMETER, params={"detail": "NUL character"}))
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith((PROBLEM_CONTENT_TYPE, "application/json")):
             return response

@@ -10,7 +10,14 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
-from werkpost.core.errors import INVALID_KEY, MISSING_KEY, PARTNER_SUSPENDED, RATE_LIMITED, ApiError
+from werkpost.core.errors import (
+    INVALID_KEY,
+    MISSING_KEY,
+    PARTNER_SUSPENDED,
+    PARTNER_TERMINATED,
+    RATE_LIMITED,
+    ApiError,
+)
 from werkpost.developer.models import ApiKey
 from werkpost.developer.selectors import api_key_authenticate
 from werkpost.partners.models import Partner
@@ -32,6 +39,8 @@ class ApiKeyAuth(HttpBearer):
         key = self.authenticate(request, token.strip())
         if key is None:
             raise ApiError(INVALID_KEY, headers=challenge)
+        if key.partner.status == Partner.Status.TERMINATED:
+            raise ApiError(PARTNER_TERMINATED)
         if key.partner.status != Partner.Status.ACTIVE:
             raise ApiError(PARTNER_SUSPENDED)
         _check_rate(key)

@@ -29,6 +29,7 @@ class ApiKeyError(ValueError):
 class IssuedKey:
     api_key: ApiKey
     plaintext: str  # shown once, never stored
+    revoked: list[ApiKey]  # keys revoked to make room
 
 
 def hash_key(plaintext: str) -> str:
@@ -44,6 +45,7 @@ def api_key_create(
     limit = settings.WERKPOST_ACTIVE_KEYS_PER_ENVIRONMENT
     with transaction.atomic():
         Partner.objects.select_for_update().get(pk=partner.pk)  # serialise key changes per partner
+        revoked: list[ApiKey] = []
         active = list(
             ApiKey.objects.filter(partner=partner, environment=environment, revoked_at=None).order_by("created_at")
         )
@@ -52,8 +54,7 @@ def api_key_create(
                 raise ApiKeyError(
                     f"{partner.supplier_id} already has {limit} active {environment} keys; revoke one first"
                 )
-            for old in active[: len(active) - limit + 1]:
-                api_key_revoke(api_key=old, actor=actor)
+            revoked = [api_key_revoke(api_key=old, actor=actor) for old in active[: len(active) - limit + 1]]
         plaintext = environment.key_prefix + "".join(secrets.choice(KEY_ALPHABET) for _ in range(SECRET_LENGTH))
         api_key = ApiKey.objects.create(
             partner=partner,
@@ -70,7 +71,7 @@ def api_key_create(
             tenant=partner.supplier_id,
             data={"prefix": api_key.prefix, "environment": str(environment), "label": label},
         )
-    return IssuedKey(api_key, plaintext)
+    return IssuedKey(api_key, plaintext, revoked)
 
 
 def api_key_revoke(*, api_key: ApiKey, actor: Actor) -> ApiKey:

@@ -74,6 +74,13 @@ INVALID_FORMAT = message_type(
     explanation=_("The value must follow a fixed pattern."),
     fix=_("See the API guide for the field's format."),
 )
+INVALID_CHARACTER = message_type(
+    "schema.invalid_character",
+    E,
+    _("The text contains control characters (such as NUL) that are not allowed."),
+    explanation=_("Texts may contain letters, digits, punctuation, tabs and line breaks, not control characters."),
+    fix=_("Remove the control characters; check the encoding of your export."),
+)
 INVALID_VACANCY_ID = message_type(
     "schema.invalid_vacancy_id",
     E,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +30,7 @@ from werkpost.vacancies import publication, services
 from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, VacancyDocument, content_digest
 from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy
 from werkpost.vacancies.selectors import effective_status, vacancy_get
-from werkpost.vacancies.validation import CheckContext, structure_messages, validate_document
+from werkpost.vacancies.validation import CheckContext, pointer, structure_messages, validate_document
 
 
 class ParseError(Exception):
@@ -129,8 +130,31 @@ class Result:
         return self.result.http_status
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def _bad_characters(value: Any, path: str = "") -> Iterator[Message]:
+    """Control characters (NUL above all) and lone surrogates, in keys or values: text we could
+    neither store nor show."""
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            yield m.INVALID_CHARACTER(path)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            child = pointer([key]) if not _CONTROL.search(key) else "/?"
+            if child == "/?":
+                yield m.INVALID_CHARACTER(path)
+            else:
+                yield from _bad_characters(item, path + child)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _bad_characters(item, f"{path}/{index}")
+
+
 def _structure(data: Any, vacancy_id: str | None) -> tuple[str, VacancyDocument | None, list[Message]]:
-    found: list[Message] = []
+    found: list[Message] = list(_bad_characters(data))
+    if found:
+        return vacancy_id or "", None, found
     if vacancy_id is None:  # POST /validate carries the id in the body
         vacancy_id = ""
         if isinstance(data, dict):

@@ -176,7 +176,7 @@ def transfer_result_record(
             transfer_id=transfer_id,
             partner=partner,
             environment=environment,
-            vacancy_id=vacancy_id[:200],
+            vacancy_id=vacancy_id[:200].replace("\x00", "\ufffd"),
             action=action,
             outcome=outcome,
             status=status,
@@ -184,7 +184,7 @@ def transfer_result_record(
             messages=[msg.to_record() for msg in messages],
             received_at=received_at,
             http_status=http_status,
-            raw_payload=raw_payload if outcome == Outcome.REJECTED else "",
+            raw_payload=raw_payload.replace("\x00", "\ufffd") if outcome == Outcome.REJECTED else "",
             content_type=content_type[:100],
         )
 

@@ -29,9 +29,8 @@ DESCRIPTION_MAX_CHARS = 25_000
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "u", "h2", "h3", "h4", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-_UNSAFE_HTML = re.compile(
-    r"<\s*(script|style|iframe|object|embed|form|svg|math)\b|\son[a-z]+\s*=|javascript\s*:|\sstyle\s*=", re.I
-)
+UNSAFE_TAGS = {"script", "style", "iframe", "object", "embed", "form", "svg", "math", "link", "meta", "base"}
+_UNSAFE_ATTRIBUTE = re.compile(r"(^|[\s/])(on[a-z]+|style)\s*=|javascript\s*:|vbscript\s*:|data\s*:", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _MARKUP = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
 _HREF_ONLY = re.compile(r"""^\s*(href\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?\s*/?\s*$""", re.I)
@@ -85,6 +84,8 @@ def structure_messages(error: ValidationError) -> list[Message]:
             out.append(m.REQUIRED(path))
         elif kind == "extra_forbidden":
             out.append(m.UNKNOWN_FIELD(path))
+        elif kind in ("float_type", "float_parsing") and type(e.get("input")) is int:
+            out.append(m.OUT_OF_RANGE(path, limit="float"))  # an integer too large for a number
         elif kind in _TYPE_NAMES or kind.endswith("_type"):
             out.append(m.WRONG_TYPE(path, expected=_TYPE_NAMES.get(kind, kind.removesuffix("_type"))))
         elif kind in ("string_too_long", "too_long"):
@@ -206,6 +207,15 @@ def sanitise_html(value: str) -> str:
     )
 
 
+def _unsafe_markup(value: str) -> bool:
+    """Scripts, event handlers, styles or script links inside tags (text between tags is
+    never suspect: "onkostenvergoeding = 150 euro" is fine)."""
+    for match in _MARKUP.finditer(value):
+        if match.group(1).lower() in UNSAFE_TAGS or _UNSAFE_ATTRIBUTE.search(match.group(2)):
+            return True
+    return False
+
+
 def _disallowed_markup(value: str) -> bool:
     """Tags or attributes the sanitiser drops (not mere normalisation such as <br/> or &)."""
     for match in _MARKUP.finditer(value):
@@ -233,7 +243,7 @@ def sanitise_document(doc: VacancyDocument) -> tuple[VacancyDocument, list[Messa
         cleaned = sanitise_html(value)
         if cleaned != value:
             changes[field] = cleaned
-            if _UNSAFE_HTML.search(value):
+            if _unsafe_markup(value):
                 found.append(m.UNSAFE_HTML_REMOVED(f"/{field}"))
             elif _disallowed_markup(value):
                 found.append(m.HTML_CLEANED(f"/{field}"))

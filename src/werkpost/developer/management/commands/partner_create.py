@@ -34,10 +34,16 @@ class Command(BaseCommand):
                 actor=actor,
             )
             issued = api_key_create(
-                partner=partner, environment=Environment(options["environment"]), label=options["label"], actor=actor
+                partner=partner,
+                environment=Environment(options["environment"]),
+                label=options["label"],
+                actor=actor,
+                replace_oldest=True,
             )
         except (PartnerError, ApiKeyError) as exc:
             raise CommandError(str(exc)) from exc
+        for revoked in issued.revoked:
+            self.stderr.write(f"revoked the oldest active key {revoked.prefix}… to stay within two active keys")
         if options["json"]:
             self.stdout.write(json.dumps({"supplierId": partner.supplier_id, "apiKey": issued.plaintext}))
         else:
