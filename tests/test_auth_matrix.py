@@ -207,7 +207,7 @@ def a_state(partner: Partner) -> dict[str, Any]:
     )
 
 
-@pytest.mark.parametrize(
+ON_ONE_VACANCY = pytest.mark.parametrize(
     ("method", "path", "body"),
     [
         ("get", "/vacancies/V1", None),
@@ -217,6 +217,9 @@ def a_state(partner: Partner) -> dict[str, Any]:
     ],
     ids=["GET", "close", "republish", "DELETE"],
 )
+
+
+@ON_ONE_VACANCY
 def test_another_partners_vacancy_is_a_404(
     partner: Partner,
     api: ApiClient,
@@ -307,16 +310,7 @@ def live_api(partner: Partner) -> ApiClient:
     return ApiClient(key)
 
 
-@pytest.mark.parametrize(
-    ("method", "path", "body"),
-    [
-        ("get", "/vacancies/V1", None),
-        ("post", "/vacancies/V1/close", {"reason": "filled"}),
-        ("post", "/vacancies/V1/republish", {}),
-        ("delete", "/vacancies/V1", None),
-    ],
-    ids=["GET", "close", "republish", "DELETE"],
-)
+@ON_ONE_VACANCY
 def test_production_key_does_not_see_test_vacancy(
     partner: Partner,
     api: ApiClient,
