@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "werkpost.partners",
     "werkpost.developer",
     "werkpost.vacancies",
+    "werkpost.quality",
     "django_tasks_db",
     "crontask",
     "ninja",

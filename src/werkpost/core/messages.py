@@ -36,9 +36,14 @@ class MessageType:
     explanation: Text
     fix: Text
     status: int | None = None  # HTTP status, for request-level problems only
+    configurable: bool = False  # an operator may change its severity or switch it off
 
     def __call__(self, path: str = "", **params: Any) -> Message:
         return Message(code=self.code, severity=self.severity, path=path, params=params)
+
+    def at(self, severity: Severity, path: str = "", **params: Any) -> Message:
+        """A message with another severity than the default (e.g. an explicit exclusion)."""
+        return Message(code=self.code, severity=severity, path=path, params=params)
 
 
 CATALOGUE: dict[str, MessageType] = {}
@@ -52,13 +57,14 @@ def message_type(
     explanation: Text,
     fix: Text,
     status: int | None = None,
+    configurable: bool = False,
 ) -> MessageType:
     """Register a message type; codes are stable, dotted and lowercase."""
     if not _CODE_RE.match(code):
         raise ValueError(f"message code {code!r} is not dotted lowercase")
     if code in CATALOGUE:
         raise ValueError(f"message code {code!r} registered twice")
-    mtype = MessageType(code, severity, text, explanation, fix, status)
+    mtype = MessageType(code, severity, text, explanation, fix, status, configurable)
     CATALOGUE[code] = mtype
     return mtype
 

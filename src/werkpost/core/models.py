@@ -34,3 +34,21 @@ class AuditLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} by {self.actor_label}"
+
+
+class MessageSetting(models.Model):
+    """An operator's change to a message type: another severity, or switched off. Lets the PES
+    tune its quality rules without a code change (every change is audited)."""
+
+    code = models.CharField(max_length=100, unique=True)
+    severity = models.CharField(max_length=10, blank=True)  # empty: the built-in default
+    enabled = models.BooleanField(default=True)
+    reason = models.CharField(max_length=500, blank=True)
+    changed_at = models.DateTimeField()
+    changed_by = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.severity or 'default'}{'' if self.enabled else ' (off)'}"

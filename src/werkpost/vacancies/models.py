@@ -33,6 +33,7 @@ class Vacancy(models.Model):
     publication_start = models.DateField()
     publication_end = models.DateField()  # inclusive: online up to and including this day
     closed_reason = models.CharField(max_length=20, blank=True)
+    quality = models.JSONField(default=dict, blank=True)  # {"score": 0-100, "breakdown": [...]}
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
     status_changed_at = models.DateTimeField()

@@ -30,7 +30,13 @@ from werkpost.vacancies import publication, services
 from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, VacancyDocument, content_digest
 from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy
 from werkpost.vacancies.selectors import effective_status, vacancy_get
-from werkpost.vacancies.validation import CheckContext, pointer, structure_messages, validate_document
+from werkpost.vacancies.validation import (
+    CheckContext,
+    pointer,
+    score_document,
+    structure_messages,
+    validate_document,
+)
 
 
 class ParseError(Exception):
@@ -269,6 +275,7 @@ def submit(sub: Submission) -> Result:
                     existing=existing,
                     transfer_id=transfer_id,
                     actor=Actor.partner(sub.partner.supplier_id),
+                    quality=score_document(doc, found),
                 )
                 found += plan.messages
                 created = existing is None

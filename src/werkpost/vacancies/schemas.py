@@ -56,11 +56,25 @@ class VacancySummaryOut(Schema):
     updatedAt: dt.datetime
 
 
+class QualityComponentOut(Schema):
+    component: str
+    score: int
+    max: int
+    missing: list[str]  # parts of a complete vacancy that are not given
+    findings: list[str]  # message codes that cost points
+
+
+class QualityOut(Schema):
+    score: int  # 0-100
+    breakdown: list[QualityComponentOut]
+
+
 class VacancyOut(VacancySummaryOut):
     environment: str
     closedReason: str | None
     createdAt: dt.datetime
     lastTransfer: LastTransferOut | None
+    quality: QualityOut | None
     document: dict[str, Any]
 
 
@@ -121,5 +135,6 @@ def vacancy_out(vacancy: Vacancy, status: str, last: TransferResult | None) -> d
             "action": last.action,
             "outcome": last.outcome,
         },
+        "quality": vacancy.quality or None,
         "document": vacancy.document,
     }

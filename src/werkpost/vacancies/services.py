@@ -78,6 +78,7 @@ def vacancy_upsert(
     existing: Vacancy | None,
     transfer_id: str,
     actor: Actor,
+    quality: dict[str, Any] | None = None,
 ) -> Vacancy:
     """Create or replace the vacancy as planned. The caller holds the row lock on `existing`
     inside its transaction."""
@@ -94,6 +95,7 @@ def vacancy_upsert(
     vacancy.version = plan.version
     vacancy.document = canonical
     vacancy.content_hash = digest
+    vacancy.quality = quality or {}
     vacancy.title = str(canonical["title"])
     vacancy.occupation_code = str(canonical["occupationCode"])
     vacancy.publication_start, vacancy.publication_end = plan.window.start, plan.window.end

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from stdnum.be import vat
 from stdnum.exceptions import ValidationError as StdnumError
 
+from werkpost.core import settings_cache
 from werkpost.core.messages import Message
 from werkpost.reference import selectors as reference
 from werkpost.vacancies import messages as m
@@ -45,6 +46,19 @@ class CheckContext:
 
 type VacancyCheck = Callable[[VacancyDocument, CheckContext], Iterable[Message]]
 _CHECKS: list[VacancyCheck] = []
+
+
+type VacancyScorer = Callable[[VacancyDocument, Sequence[Message]], dict[str, Any]]
+_SCORERS: list[VacancyScorer] = []
+
+
+def register_scorer(scorer: VacancyScorer) -> None:
+    """Set the function that scores an accepted document (the quality app provides it)."""
+    _SCORERS[:] = [scorer]
+
+
+def score_document(doc: VacancyDocument, found: Sequence[Message]) -> dict[str, Any]:
+    return _SCORERS[0](doc, found) if _SCORERS else {}
 
 
 def register_check(check: VacancyCheck) -> VacancyCheck:
@@ -313,4 +327,4 @@ def validate_document(doc: VacancyDocument, context: CheckContext) -> tuple[Vaca
     found.extend(code_messages(doc, context.today))
     for check in _CHECKS:
         found.extend(check(doc, context))
-    return doc, found
+    return doc, settings_cache.apply(found)

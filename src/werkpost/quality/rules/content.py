@@ -1,0 +1,1 @@
+"""Rules: content (being written)."""

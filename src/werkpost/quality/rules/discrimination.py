@@ -1,0 +1,1 @@
+"""Rules: discrimination (being written)."""

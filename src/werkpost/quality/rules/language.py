@@ -1,0 +1,1 @@
+"""Rules: language (being written)."""

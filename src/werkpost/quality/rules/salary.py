@@ -1,0 +1,1 @@
+"""Rules: salary (being written)."""

@@ -1,0 +1,1 @@
+"""Rules: title (being written)."""
