@@ -138,6 +138,12 @@ def main(argv: list[str] | None = None) -> int:
         _django_setup()
         sys.stdout.write(openapi_document())
         return 0
+    if argv and argv[0] == "export-messages":
+        _django_setup()
+        from werkpost.core.catalogue import catalogue_markdown
+
+        sys.stdout.write(catalogue_markdown())
+        return 0
     if argv and argv[0] == "prepare":
         _django_setup()
         _prepare(quiet=False)

@@ -111,3 +111,11 @@ def test_every_message_has_a_dutch_text() -> None:
         with translation.override("nl"):
             dutch = [str(mtype.text), str(mtype.explanation), str(mtype.fix)]
         assert all(nl != en for nl, en in zip(dutch, english, strict=True)), code
+
+
+def test_message_page_language_can_be_chosen_by_link() -> None:
+    page = Client().get("/docs/messages/reference.unknown_code?lang=en")
+    assert 'lang="en"' in page.text
+    assert "is not a code of the table" in page.text
+    page = Client(headers={"Accept-Language": "en"}).get("/docs/messages/reference.unknown_code?lang=nl")
+    assert "is geen code van de tabel" in page.text

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.utils.functional import Promise
@@ -37,6 +37,7 @@ class MessageType:
     fix: Text
     status: int | None = None  # HTTP status, for request-level problems only
     configurable: bool = False  # an operator may change its severity or switch it off
+    do_not_call_in_templates: ClassVar[bool] = True  # templates read its fields, never call it
 
     def __call__(self, path: str = "", **params: Any) -> Message:
         return Message(code=self.code, severity=self.severity, path=path, params=params)

@@ -48,5 +48,6 @@ def message_setting_change(
                 "reason": setting.reason,
             },
         )
+        settings_cache.clear()  # this process sees the change at once, others within seconds
         transaction.on_commit(settings_cache.clear)
     return setting

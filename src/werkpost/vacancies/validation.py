@@ -4,6 +4,7 @@ then every registered check (the quality rules plug in through `register_check`)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -143,6 +144,8 @@ def _url_valid(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
 
 
+# Partners send the same addresses and numbers again and again; the checks are pure.
+@functools.lru_cache(maxsize=4096)
 def _phone_valid(value: str) -> bool:
     try:
         number = phonenumbers.parse(value, "BE")
@@ -151,6 +154,7 @@ def _phone_valid(value: str) -> bool:
     return phonenumbers.is_valid_number(number)
 
 
+@functools.lru_cache(maxsize=4096)
 def _email_valid(value: str) -> bool:
     try:
         validate_email(value, check_deliverability=False)
