@@ -9,10 +9,9 @@ A PUT, a dry-run validation and (later) each batch item run exactly this code. A
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
@@ -21,14 +20,14 @@ from pydantic import ValidationError
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor
-from werkpost.core.errors import BODY_TOO_LARGE, INVALID_ENCODING, INVALID_JSON, UNSUPPORTED_MEDIA_TYPE
 from werkpost.core.ids import public_id
-from werkpost.core.messages import Message, MessageType, Severity
+from werkpost.core.messages import Message, Severity
 from werkpost.partners.models import Partner
 from werkpost.vacancies import messages as m
 from werkpost.vacancies import publication, services
 from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, VacancyDocument, content_digest
 from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy
+from werkpost.vacancies.parsing import Parsed, ParseError, parse_body
 from werkpost.vacancies.selectors import effective_status, vacancy_get
 from werkpost.vacancies.validation import (
     CheckContext,
@@ -37,58 +36,6 @@ from werkpost.vacancies.validation import (
     structure_messages,
     validate_document,
 )
-
-
-class ParseError(Exception):
-    """The body cannot be turned into a document at all: a request-level failure."""
-
-    def __init__(self, problem: MessageType, **params: Any) -> None:
-        super().__init__(problem.code)
-        self.problem = problem
-        self.params = params
-
-
-# --- parse ---------------------------------------------------------------------------------
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def parse_json(body: bytes) -> Any:
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ParseError(INVALID_ENCODING) from None
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        raise ParseError(INVALID_JSON) from None
-
-
-PARSERS: dict[str, Callable[[bytes], Any]] = {"application/json": parse_json}
-
-
-def media_type(content_type: str) -> tuple[str, dict[str, str]]:
-    kind, _, rest = content_type.partition(";")
-    params = {}
-    for part in rest.split(";"):
-        name, _, value = part.partition("=")
-        if name.strip():
-            params[name.strip().lower()] = value.strip().strip('"').lower()
-    return kind.strip().lower(), params
-
-
-def parse_body(body: bytes, content_type: str) -> Any:
-    kind, params = media_type(content_type)
-    parser = PARSERS.get(kind)
-    if parser is None or params.get("charset", "utf-8") != "utf-8":
-        raise ParseError(UNSUPPORTED_MEDIA_TYPE, content_type=content_type or "(none)")
-    limit = settings.WERKPOST_API_MAX_BODY_BYTES
-    if len(body) > limit:
-        raise ParseError(BODY_TOO_LARGE, limit=limit)
-    return parser(body)
-
 
 # --- decide ----------------------------------------------------------------------------------
 
@@ -100,6 +47,13 @@ def decide(found: Sequence[Message]) -> Outcome:
     if Severity.WARNING in severities:
         return Outcome.ACCEPTED_WITH_WARNINGS
     return Outcome.ACCEPTED
+
+
+def _located(found: list[Message], parsed: Parsed | None) -> list[Message]:
+    """Messages about an XML input also name the XPath of the element they concern."""
+    if parsed is None or not parsed.xpaths:
+        return found
+    return [msg if msg.xpath else replace(msg, xpath=parsed.xpath_for(msg.path)) for msg in found]
 
 
 def _sorted(found: Sequence[Message]) -> list[Message]:
@@ -190,6 +144,8 @@ def submit(sub: Submission) -> Result:
     oversized = len(sub.body) > settings.WERKPOST_API_MAX_BODY_BYTES
     raw_text = "" if oversized else sub.body.decode("utf-8", errors="replace")
 
+    sources: list[Parsed] = []  # the parsed input, once there is one: it maps paths to XPaths
+
     def result(
         vacancy_id: str,
         found: Sequence[Message],
@@ -206,7 +162,7 @@ def submit(sub: Submission) -> Result:
             "vacancy_id": vacancy_id,
             "action": TransferAction.UPSERT,
             "outcome": outcome,
-            "messages": _sorted(found),
+            "messages": _located(_sorted(found), sources[0] if sources else None),
             "received_at": sub.received_at,
             "http_status": http_status,
             "status": status,
@@ -228,12 +184,14 @@ def submit(sub: Submission) -> Result:
 
     # parse
     try:
-        data = parse_body(sub.body, sub.content_type)
+        parsed = parse_body(sub.body, sub.content_type)
     except ParseError as exc:
         msg = Message(exc.problem.code, Severity.ERROR, "", exc.params)
         return Result(rejected(sub.vacancy_id or "", [msg], exc.problem.status or 400), problem=exc)
+    sources.append(parsed)
     # canonical document and validate
-    vacancy_id, doc, found = _structure(data, sub.vacancy_id)
+    vacancy_id, doc, found = _structure(parsed.data, sub.vacancy_id)
+    found = parsed.messages + found
     if doc is not None:
         doc, checks = validate_document(doc, CheckContext(today=today, environment=sub.environment))
         found += checks
@@ -350,7 +308,7 @@ def act(
     payload: dict[str, Any] = {}
     if body.strip():
         try:
-            parsed = parse_body(body, content_type)
+            parsed = parse_body(body, content_type).data
         except ParseError as exc:
             msg = Message(exc.problem.code, Severity.ERROR, "", exc.params)
             status = exc.problem.status or 400

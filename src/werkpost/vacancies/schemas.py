@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
 from werkpost.core.messages import render_record
 from werkpost.vacancies.models import TransferResult, Vacancy
@@ -14,9 +15,10 @@ from werkpost.vacancies.models import TransferResult, Vacancy
 class MessageOut(Schema):
     code: str
     severity: str
-    path: str
+    path: str  # JSON Pointer into the submitted document
     message: str
     docUrl: str
+    xpath: str | None = Field(None, exclude_if=lambda value: value is None)  # XML input: the element concerned
 
 
 class TransferResultOut(Schema):
