@@ -32,6 +32,36 @@ class Actor:
         return cls(AuditLogEntry.ActorKind.USER, getattr(user, "email", "") or str(user), user)
 
 
+@dataclass(frozen=True)
+class AuditEntry:
+    """An audit entry to write with others in one statement (`audit_log_many`)."""
+
+    action: str
+    actor: Actor
+    subject: models.Model | None = None
+    tenant: str = ""
+    data: dict[str, Any] | None = None
+
+    def build(self, now: Any) -> AuditLogEntry:
+        actor = self.actor
+        return AuditLogEntry(
+            created_at=now,
+            action=self.action,
+            actor_kind=actor.kind,
+            actor_user=actor.user if actor.user is not None and actor.user.pk else None,
+            actor_label=actor.label[:200],
+            tenant=self.tenant,
+            subject_type=self.subject._meta.label_lower if self.subject is not None else "",
+            subject_id=str(self.subject.pk) if self.subject is not None else "",
+            data=self.data or {},
+        )
+
+
+def audit_log_many(entries: list[AuditEntry]) -> None:
+    now = clock.now()
+    AuditLogEntry.objects.bulk_create([entry.build(now) for entry in entries])
+
+
 def audit_log(
     action: str,
     *,
@@ -40,14 +70,6 @@ def audit_log(
     tenant: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditLogEntry:
-    return AuditLogEntry.objects.create(
-        created_at=clock.now(),
-        action=action,
-        actor_kind=actor.kind,
-        actor_user=actor.user if actor.user is not None and actor.user.pk else None,
-        actor_label=actor.label[:200],
-        tenant=tenant,
-        subject_type=subject._meta.label_lower if subject is not None else "",
-        subject_id=str(subject.pk) if subject is not None else "",
-        data=data or {},
-    )
+    entry = AuditEntry(action, actor, subject, tenant, data).build(clock.now())
+    entry.save()
+    return entry

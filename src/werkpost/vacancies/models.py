@@ -83,6 +83,58 @@ class Outcome(models.TextChoices):
     REJECTED = "rejected"
 
 
+class BatchStatus(models.TextChoices):
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class BatchFormat(models.TextChoices):
+    JSON_LINES = "jsonl"
+    HR_XML = "hrxml"
+
+
+class Batch(models.Model):
+    """A file of many vacancies, processed item by item in the task worker. Every item gets
+    its own transfer result; progress survives a killed worker (see vacancies.batches)."""
+
+    batch_id = models.CharField(max_length=40, unique=True)
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="batches")
+    environment = models.CharField(max_length=10, choices=Environment.choices)
+    status = models.CharField(max_length=10, choices=BatchStatus.choices, default=BatchStatus.RECEIVED)
+    format = models.CharField(max_length=5, choices=BatchFormat.choices)
+    file_name = models.CharField(max_length=200)  # in the batch spool dir
+    size_bytes = models.BigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    idempotency_key = models.CharField(max_length=200, blank=True)
+    total = models.PositiveIntegerField()
+    processed = models.PositiveIntegerField(default=0)
+    accepted = models.PositiveIntegerField(default=0)
+    accepted_with_warnings = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    resume_offset = models.BigIntegerField(default=0)  # JSON Lines: where the next item starts
+    error_code = models.CharField(max_length=100, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)  # a worker holds the batch until then
+    created_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "environment", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="batch_idempotency_key_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "lease_until"])]
+        verbose_name_plural = "batches"
+
+    def __str__(self) -> str:
+        return f"{self.batch_id} ({self.status}, {self.processed}/{self.total})"
+
+
 class TransferResult(models.Model):
     """The result of one submission or action; the partner's results feed is these rows in
     `id` order, and `id` is what the feed cursor encodes."""
@@ -101,8 +153,14 @@ class TransferResult(models.Model):
     # Kept for the partner's diagnosis of rejected transfers only, and purged after a while.
     raw_payload = models.TextField(blank=True)
     content_type = models.CharField(max_length=100, blank=True)
+    batch = models.ForeignKey(Batch, null=True, blank=True, on_delete=models.CASCADE, related_name="results")
+    batch_index = models.PositiveIntegerField(null=True, blank=True)  # 0-based position in the file
 
     class Meta:
+        constraints = [
+            # An item is recorded once, also when a worker dies and another resumes the batch.
+            models.UniqueConstraint(fields=["batch", "batch_index"], name="transfer_result_batch_item_unique"),
+        ]
         indexes = [
             models.Index(fields=["partner", "environment", "id"]),
             models.Index(fields=["partner", "environment", "vacancy_id", "id"]),

@@ -26,7 +26,7 @@ from werkpost.partners.models import Partner
 from werkpost.vacancies import messages as m
 from werkpost.vacancies import publication, services
 from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, VacancyDocument, content_digest
-from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy
+from werkpost.vacancies.models import Batch, Outcome, TransferAction, TransferResult, Vacancy
 from werkpost.vacancies.parsing import Parsed, ParseError, parse_body
 from werkpost.vacancies.selectors import effective_status, vacancy_get
 from werkpost.vacancies.validation import (
@@ -90,6 +90,31 @@ class Result:
         return self.result.http_status
 
 
+@dataclass
+class Item:
+    """One vacancy input on its way through the pipeline (a PUT, a dry run or a batch item)."""
+
+    parsed: Parsed | ParseError
+    received_at: dt.datetime
+    content_type: str
+    raw_text: str
+    vacancy_id: str = ""
+    doc: VacancyDocument | None = None
+    found: list[Message] = field(default_factory=list)
+    canonical: dict[str, Any] = field(default_factory=dict)
+    digest: str = ""
+    quality: dict[str, Any] = field(default_factory=dict)
+    batch_index: int | None = None
+
+    @property
+    def problem(self) -> ParseError | None:
+        return self.parsed if isinstance(self.parsed, ParseError) else None
+
+    @property
+    def valid(self) -> bool:
+        return self.doc is not None and decide(self.found) != Outcome.REJECTED
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
@@ -101,11 +126,10 @@ def _bad_characters(value: Any, path: str = "") -> Iterator[Message]:
             yield m.INVALID_CHARACTER(path)
     elif isinstance(value, dict):
         for key, item in value.items():
-            child = pointer([key]) if not _CONTROL.search(key) else "/?"
-            if child == "/?":
-                yield m.INVALID_CHARACTER(path)
+            if _CONTROL.search(key):
+                yield m.INVALID_CHARACTER(path)  # the key itself cannot be named in a pointer
             else:
-                yield from _bad_characters(item, path + child)
+                yield from _bad_characters(item, path + pointer([key]))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _bad_characters(item, f"{path}/{index}")
@@ -137,129 +161,202 @@ def _structure(data: Any, vacancy_id: str | None) -> tuple[str, VacancyDocument 
     return vacancy_id, doc, found
 
 
-def submit(sub: Submission) -> Result:
-    """Run a document through the whole pipeline (or all but apply/record for a dry run)."""
-    transfer_id = public_id("tr")
-    today = clock.today()
-    oversized = len(sub.body) > settings.WERKPOST_API_MAX_BODY_BYTES
-    raw_text = "" if oversized else sub.body.decode("utf-8", errors="replace")
-
-    sources: list[Parsed] = []  # the parsed input, once there is one: it maps paths to XPaths
-
-    def result(
-        vacancy_id: str,
-        found: Sequence[Message],
-        http_status: int,
-        *,
-        outcome: Outcome = Outcome.REJECTED,
-        status: str = "",
-        version: int | None = None,
-    ) -> TransferResult:
-        fields: dict[str, Any] = {
-            "transfer_id": None if sub.dry_run else transfer_id,  # a dry run records nothing
-            "partner": sub.partner,
-            "environment": sub.environment,
-            "vacancy_id": vacancy_id,
-            "action": TransferAction.UPSERT,
-            "outcome": outcome,
-            "messages": _located(_sorted(found), sources[0] if sources else None),
-            "received_at": sub.received_at,
-            "http_status": http_status,
-            "status": status,
-            "version": version,
-            "raw_payload": raw_text,
-            "content_type": sub.content_type,
-        }
-        if sub.dry_run or not vacancy_id:
-            return _unsaved(**fields)
-        return services.transfer_result_record(**fields)
-
-    def rejected(vacancy_id: str, found: Sequence[Message], http_status: int = 422) -> TransferResult:
-        existing = vacancy_get(sub.partner, sub.environment, vacancy_id) if vacancy_id else None
-        if existing is None:
-            return result(vacancy_id, found, http_status)
-        return result(
-            vacancy_id, found, http_status, status=effective_status(existing, today), version=existing.version
-        )
-
-    # parse
-    try:
-        parsed = parse_body(sub.body, sub.content_type)
-    except ParseError as exc:
-        msg = Message(exc.problem.code, Severity.ERROR, "", exc.params)
-        return Result(rejected(sub.vacancy_id or "", [msg], exc.problem.status or 400), problem=exc)
-    sources.append(parsed)
-    # canonical document and validate
-    vacancy_id, doc, found = _structure(parsed.data, sub.vacancy_id)
-    found = parsed.messages + found
+def check(item: Item, vacancy_id: str | None, context: CheckContext) -> Item:
+    """Parse result → canonical document → every check (no database writes). `vacancy_id`
+    comes from the URL, or None when the document carries it (validate, batch items)."""
+    if item.problem is not None:
+        item.vacancy_id = vacancy_id or ""
+        item.found = [Message(item.problem.problem.code, Severity.ERROR, "", item.problem.params)]
+        return item
+    assert isinstance(item.parsed, Parsed)
+    item.vacancy_id, doc, found = _structure(item.parsed.data, vacancy_id)
+    found = item.parsed.messages + found
     if doc is not None:
-        doc, checks = validate_document(doc, CheckContext(today=today, environment=sub.environment))
+        doc, checks = validate_document(doc, context)
         found += checks
-    if doc is None or decide(found) == Outcome.REJECTED:
-        return Result(rejected(vacancy_id, found))
-    canonical = doc.canonical()
-    digest = content_digest(canonical)
-    # decide
-    if sub.dry_run:
-        plan, window_found = publication.plan_upsert(
-            doc.publication, digest, vacancy_get(sub.partner, sub.environment, vacancy_id), today
-        )
-        if plan is None:
-            return Result(rejected(vacancy_id, found + window_found))
-        found += plan.messages
-        return Result(result(vacancy_id, found, 200, outcome=decide(found), status=plan.status, version=plan.version))
-    # apply and record, in one transaction with the vacancy's row locked
+    item.doc, item.found = doc, found
+    if item.valid and doc is not None:
+        item.canonical = doc.canonical()
+        item.digest = content_digest(item.canonical)
+        item.quality = score_document(doc, found)
+    return item
+
+
+def _result(
+    item: Item,
+    partner: Partner,
+    environment: str,
+    *,
+    http_status: int,
+    outcome: Outcome = Outcome.REJECTED,
+    status: str = "",
+    version: int | None = None,
+    found: Sequence[Message] | None = None,
+    transfer_id: str | None,
+) -> TransferResult:
+    parsed = item.parsed if isinstance(item.parsed, Parsed) else None
+    return TransferResult(
+        transfer_id=transfer_id or "",  # empty: shown but never recorded (dry runs)
+        partner=partner,
+        environment=environment,
+        vacancy_id=item.vacancy_id,
+        action=TransferAction.UPSERT,
+        outcome=outcome,
+        status=status,
+        version=version,
+        messages=[msg.to_record() for msg in _located(_sorted(item.found if found is None else found), parsed)],
+        received_at=item.received_at,
+        http_status=http_status,
+        raw_payload=item.raw_text,
+        content_type=item.content_type,
+        batch_index=item.batch_index,
+    )
+
+
+def apply_items(
+    partner: Partner, environment: str, items: Sequence[Item], *, today: dt.date, batch: Batch | None = None
+) -> list[TransferResult]:
+    """Decide, apply and record checked items in one transaction: the vacancies they name are
+    locked and read once, accepted documents written in bulk, one result recorded per item."""
     for attempt in range(2):  # a concurrent first PUT of the same id makes the loser update instead
         try:
             with transaction.atomic():
-                existing = (
-                    Vacancy.objects.select_for_update(of=("self",))
-                    .filter(partner=sub.partner, environment=sub.environment, vacancy_id=vacancy_id)
-                    .first()
-                )
-                if existing is not None:
-                    existing.partner = sub.partner  # already loaded; saves a join and a lock on it
-                    services.vacancy_settle(vacancy=existing, today=today)
-                plan, window_found = publication.plan_upsert(doc.publication, digest, existing, today)
-                if plan is None:
-                    return Result(rejected(vacancy_id, found + window_found))
-                vacancy = services.vacancy_upsert(
-                    partner=sub.partner,
-                    environment=sub.environment,
-                    vacancy_id=vacancy_id,
-                    canonical=canonical,
-                    digest=digest,
-                    plan=plan,
-                    existing=existing,
-                    transfer_id=transfer_id,
-                    actor=Actor.partner(sub.partner.supplier_id),
-                    quality=score_document(doc, found),
-                )
-                found += plan.messages
-                created = existing is None
-                tr = result(
-                    vacancy_id,
-                    found,
-                    201 if created else 200,
-                    outcome=decide(found),
-                    status=vacancy.status,
-                    version=vacancy.version,
-                )
-                return Result(tr, created=created)
+                return _apply_items(partner, environment, items, today, batch)
         except IntegrityError:
             if attempt:
                 raise
     raise AssertionError("unreachable")
 
 
-def _unsaved(**fields: Any) -> TransferResult:
-    """A result that is shown but not recorded (dry runs, bodies that name no vacancy)."""
-    fields["messages"] = [msg.to_record() for msg in fields["messages"]]
-    fields.pop("raw_payload", None)
-    return TransferResult(**fields)
+def _apply_items(
+    partner: Partner, environment: str, items: Sequence[Item], today: dt.date, batch: Batch | None
+) -> list[TransferResult]:
+    named = {item.vacancy_id for item in items if VACANCY_ID_RE.match(item.vacancy_id)}
+    current: dict[str, Vacancy] = {}
+    if named:
+        for vacancy in Vacancy.objects.select_for_update(of=("self",)).filter(
+            partner=partner, environment=environment, vacancy_id__in=named
+        ):
+            vacancy.partner = partner  # already loaded; saves a join and a lock on it
+            current[vacancy.vacancy_id] = services.vacancy_settle(vacancy=vacancy, today=today)
+    now, actor = clock.now(), Actor.partner(partner.supplier_id)
+    results, changes = [], []
+    for item in items:
+        transfer_id = public_id("tr")
+        existing = current.get(item.vacancy_id)
+        plan = None
+        found = item.found
+        if item.valid:
+            plan, window_found = publication.plan_upsert(item.doc.publication, item.digest, existing, today)  # type: ignore[union-attr]
+            found = found + (plan.messages if plan else window_found)
+        if plan is None:
+            status = (item.problem.problem.status or 400) if item.problem else 422
+            results.append(
+                _result(
+                    item,
+                    partner,
+                    environment,
+                    http_status=status,
+                    found=found,
+                    transfer_id=transfer_id,
+                    status=effective_status(existing, today) if existing else "",
+                    version=existing.version if existing else None,
+                )
+            )
+            continue
+        change = services.vacancy_plan_apply(
+            vacancy=existing,
+            partner=partner,
+            environment=environment,
+            vacancy_id=item.vacancy_id,
+            plan=plan,
+            canonical=item.canonical,
+            digest=item.digest,
+            transfer_id=transfer_id,
+            quality=item.quality,
+            now=now,
+        )
+        changes.append(change)
+        current[item.vacancy_id] = change.vacancy
+        results.append(
+            _result(
+                item,
+                partner,
+                environment,
+                http_status=201 if change.created else 200,
+                outcome=decide(found),
+                status=change.vacancy.status,
+                version=change.vacancy.version,
+                found=found,
+                transfer_id=transfer_id,
+            )
+        )
+    services.vacancies_upsert(changes=changes, actor=actor)
+    for result in results:
+        result.batch = batch
+    return services.transfer_results_record(results)
 
 
-# --- actions -------------------------------------------------------------------------------
+def submit(sub: Submission) -> Result:
+    """Run one document through the whole pipeline (or all but apply/record for a dry run)."""
+    today = clock.today()
+    oversized = len(sub.body) > settings.WERKPOST_API_MAX_BODY_BYTES
+    try:
+        parsed: Parsed | ParseError = parse_body(sub.body, sub.content_type)
+    except ParseError as exc:
+        parsed = exc
+    item = Item(
+        parsed=parsed,
+        received_at=sub.received_at,
+        content_type=sub.content_type,
+        raw_text="" if oversized else sub.body.decode("utf-8", errors="replace"),
+    )
+    check(item, sub.vacancy_id, CheckContext(today=today, environment=sub.environment))
+    if sub.dry_run:
+        return _dry_run(sub, item, today)
+    if item.problem is not None and not item.vacancy_id:  # nothing named, nothing to record
+        return Result(
+            _result(
+                item, sub.partner, sub.environment, http_status=item.problem.problem.status or 400, transfer_id=None
+            ),
+            problem=item.problem,
+        )
+    result = apply_items(sub.partner, sub.environment, [item], today=today)[0]
+    return Result(result, created=result.http_status == 201, problem=item.problem)
+
+
+def _dry_run(sub: Submission, item: Item, today: dt.date) -> Result:
+    """The same decisions as a real PUT, without locks, writes or a recorded result."""
+    existing = vacancy_get(sub.partner, sub.environment, item.vacancy_id) if item.vacancy_id else None
+    found, plan = item.found, None
+    if item.valid:
+        plan, window_found = publication.plan_upsert(item.doc.publication, item.digest, existing, today)  # type: ignore[union-attr]
+        found = found + (plan.messages if plan else window_found)
+    if plan is None:
+        status = (item.problem.problem.status or 400) if item.problem else 422
+        result = _result(
+            item,
+            sub.partner,
+            sub.environment,
+            http_status=status,
+            found=found,
+            transfer_id=None,
+            status=effective_status(existing, today) if existing else "",
+            version=existing.version if existing else None,
+        )
+        return Result(result, problem=item.problem)
+    result = _result(
+        item,
+        sub.partner,
+        sub.environment,
+        http_status=200,
+        outcome=decide(found),
+        found=found,
+        status=plan.status,
+        version=plan.version,
+        transfer_id=None,
+    )
+    return Result(result)
 
 
 class CloseBody(Part):

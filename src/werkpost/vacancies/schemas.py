@@ -101,7 +101,7 @@ class RepublishIn(Schema):
 
 def transfer_result_out(tr: TransferResult) -> dict[str, Any]:
     return {
-        "transferId": tr.transfer_id,
+        "transferId": tr.transfer_id or None,
         "receivedAt": tr.received_at,
         "vacancyId": tr.vacancy_id,
         "action": tr.action,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from werkpost.core import clock
-from werkpost.core.audit import Actor, audit_log
+from werkpost.core.audit import Actor, AuditEntry, audit_log, audit_log_many
 from werkpost.core.environments import Environment
 from werkpost.core.messages import Message
 from werkpost.partners.models import Partner
@@ -67,52 +68,126 @@ def vacancy_settle(*, vacancy: Vacancy, today: dt.date, actor: Actor = SYSTEM) -
     return vacancy
 
 
-def vacancy_upsert(
+@dataclass
+class Upsert:
+    """One accepted document to store: the vacancy (new and unsaved, or the locked row) and
+    what the plan says happens to it."""
+
+    vacancy: Vacancy
+    plan: UpsertPlan
+    canonical: dict[str, Any]
+    digest: str
+    transfer_id: str
+    quality: dict[str, Any]
+    created: bool
+    previous_status: str | None = None
+
+
+def vacancy_plan_apply(
     *,
+    vacancy: Vacancy | None,
     partner: Partner,
     environment: str,
     vacancy_id: str,
+    plan: UpsertPlan,
     canonical: dict[str, Any],
     digest: str,
-    plan: UpsertPlan,
-    existing: Vacancy | None,
     transfer_id: str,
-    actor: Actor,
-    quality: dict[str, Any] | None = None,
-) -> Vacancy:
-    """Create or replace the vacancy as planned. The caller holds the row lock on `existing`
-    inside its transaction."""
-    if existing is not None and plan.unchanged:
-        return existing
-    now = clock.now()
-    vacancy = existing or Vacancy(
-        partner=partner, environment=environment, vacancy_id=vacancy_id, created_at=now, status_changed_at=now
+    quality: dict[str, Any],
+    now: dt.datetime,
+) -> Upsert:
+    """Apply a plan to the vacancy in memory; `vacancies_upsert` writes it."""
+    created = vacancy is None
+    if vacancy is None:
+        vacancy = Vacancy(
+            partner=partner, environment=environment, vacancy_id=vacancy_id, created_at=now, status_changed_at=now
+        )
+    change = Upsert(
+        vacancy, plan, canonical, digest, transfer_id, quality, created, None if created else vacancy.status
     )
-    previous_status = existing.status if existing else None
-    if plan.status != previous_status:
+    if plan.unchanged:
+        return change
+    if plan.status != change.previous_status:
         vacancy.status_changed_at = now
     vacancy.status = plan.status
     vacancy.version = plan.version
     vacancy.document = canonical
     vacancy.content_hash = digest
-    vacancy.quality = quality or {}
+    vacancy.quality = quality
     vacancy.title = str(canonical["title"])
     vacancy.occupation_code = str(canonical["occupationCode"])
     vacancy.publication_start, vacancy.publication_end = plan.window.start, plan.window.end
     if plan.status not in KEEPS_STATUS:
         vacancy.closed_reason = ""
     vacancy.updated_at = now
-    vacancy.save()
-    if plan.content_changed:
-        VacancyRevision.objects.create(
-            vacancy=vacancy, version=vacancy.version, document=canonical, created_at=now, transfer_id=transfer_id
-        )
+    return change
+
+
+UPSERT_FIELDS = [
+    "status",
+    "version",
+    "document",
+    "content_hash",
+    "quality",
+    "title",
+    "occupation_code",
+    "publication_start",
+    "publication_end",
+    "closed_reason",
+    "updated_at",
+    "status_changed_at",
+]
+
+
+def vacancies_upsert(*, changes: Sequence[Upsert], actor: Actor) -> None:
+    """Write planned upserts in bulk: one statement per kind of row, whatever the number of
+    vacancies (a PUT is a list of one; a batch chunk a few hundred). The caller holds the row
+    locks of the existing vacancies inside its transaction. Several changes to one vacancy
+    (the same id twice in a batch) arrive as one object; its final state is written once."""
+    now = clock.now()
+    written = [c for c in changes if not c.plan.unchanged]
+    unique: dict[int, Vacancy] = {id(c.vacancy): c.vacancy for c in written}
+    new = [v for v in unique.values() if v.pk is None]
+    Vacancy.objects.bulk_create(new)
+    Vacancy.objects.bulk_update([v for v in unique.values() if v not in new], UPSERT_FIELDS)
+    VacancyRevision.objects.bulk_create(
+        [
+            VacancyRevision(
+                vacancy=c.vacancy,
+                version=c.plan.version,
+                document=c.canonical,
+                created_at=now,
+                transfer_id=c.transfer_id,
+            )
+            for c in written
+            if c.plan.content_changed
+        ]
+    )
     # The transfer result records every content change; the audit log records the transitions.
-    if existing is None:
-        _audit(vacancy, "created", actor, version=vacancy.version, status=str(plan.status))
-    elif plan.status != previous_status:
-        _audit(vacancy, "updated", actor, version=vacancy.version, status=str(plan.status), **{"from": previous_status})
-    return vacancy
+    entries: list[tuple[str, Upsert, dict[str, Any]]] = []
+    for c in written:
+        if c.created:
+            entries.append(("created", c, {}))
+        elif c.plan.status != c.previous_status:
+            entries.append(("updated", c, {"from": c.previous_status}))
+    audit_log_many(
+        [
+            AuditEntry(
+                f"vacancies.vacancy.{action}",
+                actor=actor,
+                subject=c.vacancy,
+                tenant=c.vacancy.partner.supplier_id,
+                data={
+                    "vacancyId": c.vacancy.vacancy_id,
+                    "environment": c.vacancy.environment,
+                    "version": c.plan.version,
+                    "status": str(c.plan.status),
+                    **extra,
+                },
+            )
+            for action, c, extra in entries
+        ]
+    )
 
 
 def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor) -> Vacancy:
@@ -154,6 +229,22 @@ def vacancy_withdraw(*, vacancy: Vacancy, actor: Actor) -> Vacancy:
     return vacancy
 
 
+def transfer_results_record(results: Sequence[TransferResult]) -> list[TransferResult]:
+    """Append results to their partner's feed (one partner per call). The partner row lock
+    makes feed ids of one partner commit in order, so a reader's cursor never skips a late
+    commit."""
+    if not results:
+        return []
+    for result in results:
+        result.vacancy_id = result.vacancy_id[:200].replace("\x00", "\ufffd")
+        keep = result.outcome == Outcome.REJECTED
+        result.raw_payload = result.raw_payload.replace("\x00", "\ufffd") if keep else ""
+        result.content_type = result.content_type[:100]
+    with transaction.atomic(savepoint=False):
+        Partner.objects.select_for_update().filter(pk=results[0].partner_id).values_list("pk", flat=True).first()
+        return TransferResult.objects.bulk_create(results)
+
+
 def transfer_result_record(
     *,
     transfer_id: str,
@@ -170,25 +261,22 @@ def transfer_result_record(
     raw_payload: str = "",
     content_type: str = "",
 ) -> TransferResult:
-    """Append a result to the partner's feed. The partner row lock makes feed ids of one
-    partner commit in order, so a reader's cursor never skips a late commit."""
-    with transaction.atomic(savepoint=False):
-        Partner.objects.select_for_update().filter(pk=partner.pk).values_list("pk", flat=True).first()
-        return TransferResult.objects.create(
-            transfer_id=transfer_id,
-            partner=partner,
-            environment=environment,
-            vacancy_id=vacancy_id[:200].replace("\x00", "\ufffd"),
-            action=action,
-            outcome=outcome,
-            status=status,
-            version=version,
-            messages=[msg.to_record() for msg in messages],
-            received_at=received_at,
-            http_status=http_status,
-            raw_payload=raw_payload.replace("\x00", "\ufffd") if outcome == Outcome.REJECTED else "",
-            content_type=content_type[:100],
-        )
+    result = TransferResult(
+        transfer_id=transfer_id,
+        partner=partner,
+        environment=environment,
+        vacancy_id=vacancy_id,
+        action=action,
+        outcome=outcome,
+        status=status,
+        version=version,
+        messages=[msg.to_record() for msg in messages],
+        received_at=received_at,
+        http_status=http_status,
+        raw_payload=raw_payload,
+        content_type=content_type,
+    )
+    return transfer_results_record([result])[0]
 
 
 # --- periodic jobs -----------------------------------------------------------------------
