@@ -18,10 +18,11 @@ from werkpost.core.api import PROBLEM_RESPONSES
 from werkpost.core.errors import INVALID_PARAMETER, NOT_FOUND, ApiError, problem_response
 from werkpost.core.pagination import decode_cursor, encode_cursor
 from werkpost.developer.auth import tenant
+from werkpost.vacancies import batches, pipeline, selectors
 from werkpost.vacancies import messages as m
-from werkpost.vacancies import pipeline, selectors
 from werkpost.vacancies.models import TransferAction, VacancyStatus
 from werkpost.vacancies.schemas import (
+    BatchOut,
     CloseIn,
     RepublishIn,
     ResultsPage,
@@ -29,6 +30,7 @@ from werkpost.vacancies.schemas import (
     TransferResultOut,
     VacancyOut,
     VacancyPage,
+    batch_out,
     transfer_result_out,
     vacancy_out,
     vacancy_summary_out,
@@ -264,6 +266,72 @@ def result_detail(request: HttpRequest, transfer_id: str = PathParam(..., alias=
     if tr is None:
         raise ApiError(NOT_FOUND)
     return {**transfer_result_out(tr), "rawPayload": tr.raw_payload or None, "contentType": tr.content_type or None}
+
+
+class BatchFilters(Schema):
+    after: str | None = Field(None, description="cursor from a previous page's `next`")
+    limit: int = Field(100, ge=1, le=1000)
+
+
+_BATCH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/x-ndjson": {
+                "schema": {"type": "string", "description": "one vacancy document with its vacancyId per line"}
+            },
+            "application/xml": {
+                "schema": {"type": "string", "description": "HR-XML PositionOpening elements in an envelope"}
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/batches",
+    response={202: BatchOut, **PROBLEM_RESPONSES},
+    tags=["batches"],
+    openapi_extra=_BATCH_BODY,
+    summary="Send many vacancies in one file",
+)
+def batch_create(request: HttpRequest, response: HttpResponse) -> Any:
+    """The file is checked for size and number of items, stored, and processed in the
+    background; follow it at the Location. The same `Idempotency-Key` with the same file
+    returns the same batch."""
+    partner, environment = tenant(request)
+    length = request.META.get("CONTENT_LENGTH")
+    try:
+        received = batches.batch_receive(
+            partner=partner,
+            environment=environment,
+            stream=request,  # type: ignore[arg-type]
+            content_type=request.META.get("CONTENT_TYPE", ""),
+            length=int(length) if length else None,
+            idempotency_key=request.headers.get("Idempotency-Key", "").strip()[:200],
+        )
+    except batches.BatchRefusedError as exc:
+        raise ApiError(exc.problem, params=exc.params) from None
+    batch = received.batch
+    response["Location"] = request.build_absolute_uri(f"/api/v1/batches/{batch.batch_id}")
+    return Status(202, batch_out(batch, [], None))
+
+
+@router.get(
+    "/batches/{batchId}",
+    response={200: BatchOut, **PROBLEM_RESPONSES},
+    tags=["batches"],
+    summary="A batch's progress and item results",
+)
+def batch_detail(
+    request: HttpRequest, filters: Query[BatchFilters], batch_id: str = PathParam(..., alias="batchId")
+) -> Any:
+    partner, environment = tenant(request)
+    batch = selectors.batch_get(partner, environment, batch_id)
+    if batch is None:
+        raise ApiError(NOT_FOUND)
+    page, last = selectors.batch_results(batch, after=_cursor(filters.after), limit=filters.limit)
+    return batch_out(batch, page, encode_cursor(last) if last is not None else None)
 
 
 def _cursor(value: str | None) -> int | None:

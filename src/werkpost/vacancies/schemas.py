@@ -9,7 +9,7 @@ from ninja import Schema
 from pydantic import Field
 
 from werkpost.core.messages import render_record
-from werkpost.vacancies.models import TransferResult, Vacancy
+from werkpost.vacancies.models import Batch, TransferResult, Vacancy
 
 
 class MessageOut(Schema):
@@ -139,4 +139,67 @@ def vacancy_out(vacancy: Vacancy, status: str, last: TransferResult | None) -> d
         },
         "quality": vacancy.quality or None,
         "document": vacancy.document,
+    }
+
+
+class BatchCountsOut(Schema):
+    total: int
+    processed: int
+    accepted: int
+    acceptedWithWarnings: int
+    rejected: int
+
+
+class BatchItemOut(Schema):
+    index: int  # 0-based position in the file
+    vacancyId: str
+    transferId: str
+    outcome: str
+    status: str | None
+    version: int | None
+    messages: list[MessageOut]
+
+
+class BatchOut(Schema):
+    batchId: str
+    status: str  # received, processing, done, failed
+    format: str
+    createdAt: dt.datetime
+    startedAt: dt.datetime | None
+    finishedAt: dt.datetime | None
+    errorCode: str | None
+    counts: BatchCountsOut
+    results: list[BatchItemOut]
+    next: str | None  # cursor for the next page of item results
+
+
+def batch_out(batch: Batch, page: list[TransferResult], next_cursor: str | None) -> dict[str, Any]:
+    return {
+        "batchId": batch.batch_id,
+        "status": batch.status,
+        "format": batch.format,
+        "createdAt": batch.created_at,
+        "startedAt": batch.started_at,
+        "finishedAt": batch.finished_at,
+        "errorCode": batch.error_code or None,
+        "counts": {
+            "total": batch.total,
+            "processed": batch.processed,
+            "accepted": batch.accepted,
+            "acceptedWithWarnings": batch.accepted_with_warnings,
+            "rejected": batch.rejected,
+        },
+        "results": [
+            {
+                "index": tr.batch_index,
+                "vacancyId": tr.vacancy_id,
+                "transferId": tr.transfer_id,
+                "outcome": tr.outcome,
+                "status": tr.status or None,
+                "version": tr.version,
+                "messages": [render_record(record) for record in tr.messages],
+            }
+            for tr in page
+        ],
+        "next": next_cursor,
     }

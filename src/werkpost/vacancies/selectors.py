@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 
 from werkpost.core.environments import Environment
 from werkpost.partners.models import Partner
-from werkpost.vacancies.models import TransferResult, Vacancy, VacancyStatus
+from werkpost.vacancies.models import Batch, TransferResult, Vacancy, VacancyStatus
 
 MAX_PAGE = 1000
 
@@ -114,3 +114,18 @@ def last_transfer(vacancy: Vacancy) -> TransferResult | None:
 
 def transfer_result_get(partner: Partner, environment: str, transfer_id: str) -> TransferResult | None:
     return TransferResult.objects.filter(partner=partner, environment=environment, transfer_id=transfer_id).first()
+
+
+def batch_get(partner: Partner, environment: str, batch_id: str) -> Batch | None:
+    return Batch.objects.filter(partner=partner, environment=environment, batch_id=batch_id).first()
+
+
+def batch_results(batch: Batch, *, after: int | None, limit: int) -> tuple[list[TransferResult], int | None]:
+    """A page of the batch's item results in file order; the last index when more follow."""
+    qs = TransferResult.objects.filter(batch=batch)
+    if after is not None:
+        qs = qs.filter(batch_index__gt=after)
+    page = list(qs.order_by("batch_index")[: limit + 1])
+    more = len(page) > limit
+    page = page[:limit]
+    return page, (page[-1].batch_index if more and page else None)

@@ -7,7 +7,7 @@ from crontask import cron
 from django.tasks import task
 
 from werkpost.core import clock
-from werkpost.vacancies import services
+from werkpost.vacancies import batches, services
 
 
 @cron("*/5 * * * *")
@@ -27,3 +27,21 @@ def purge_test_data() -> dict[str, int]:
 @task
 def purge_rejected_payloads() -> int:
     return services.rejected_payloads_purge(now=clock.now())
+
+
+@task
+def process_batch(batch_id: str) -> str:
+    return batches.batch_process(batch_id=batch_id)
+
+
+@cron("* * * * *")
+@task
+def recover_batches() -> int:
+    """Batches whose worker died resume within a minute."""
+    return batches.batches_recover()
+
+
+@cron("45 * * * *")
+@task
+def clean_batch_spool() -> int:
+    return batches.spool_cleanup()

@@ -1,0 +1,361 @@
+"""Batches: many vacancies in one file (JSON Lines or an HR-XML envelope), each item run
+through the one pipeline by the task worker.
+
+Receiving streams the body to the spool dir, counts the items and refuses oversized files
+before any work starts. Processing checks items outside any transaction and applies them in
+chunks; a chunk's transfer results and the batch's progress commit together, and the
+(batch, item index) constraint makes every item's result unique. A worker killed at any point
+loses at most the chunk it was working on: a lease expires and the batch resumes after the
+last committed chunk. Batches of different partners take turns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from werkpost.core import clock
+from werkpost.core.audit import Actor, audit_log
+from werkpost.core.ids import public_id
+from werkpost.core.messages import Severity, message_type
+from werkpost.partners.models import Partner
+from werkpost.vacancies.models import Batch, BatchFormat, BatchStatus, Outcome
+from werkpost.vacancies.parsing import Parsed, ParseError, media_type, parse_json
+from werkpost.vacancies.pipeline import Item, apply_items, check
+from werkpost.vacancies.validation import CheckContext
+
+CHUNK_ITEMS = 500  # items per transaction
+TURN_SECONDS = 5.0  # how long a batch runs while another partner's batch waits
+READ_BLOCK = 1024 * 1024
+
+
+def lease() -> dt.timedelta:
+    """How long a worker holds a batch without renewing it (each chunk renews it); after
+    that the batch counts as abandoned and `batches_recover` queues it again."""
+    return dt.timedelta(seconds=settings.WERKPOST_BATCH_LEASE_SECONDS)
+
+JSON_LINES_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-seq")
+XML_TYPES = ("application/xml", "text/xml")
+
+
+def _problem(code: str, status: int, text: Any, explanation: Any, fix: Any) -> Any:
+    return message_type(code, Severity.ERROR, text, explanation=explanation, fix=fix, status=status)
+
+
+TOO_LARGE = _problem(
+    "batch.too_large",
+    413,
+    _("The batch file is larger than %(limit)s bytes."),
+    _("Batch files are limited in size so that every partner's batches are processed in time."),
+    _("Split the file into several batches."),
+)
+TOO_MANY_ITEMS = _problem(
+    "batch.too_many_items",
+    413,
+    _("The batch holds %(count)s vacancies; at most %(limit)s are allowed."),
+    _("A batch may hold a limited number of vacancies."),
+    _("Split the file into several batches."),
+)
+EMPTY = _problem(
+    "batch.empty",
+    400,
+    _("The batch file holds no vacancies."),
+    _("A batch needs at least one vacancy: one JSON document per line, or PositionOpening elements."),
+    _("Check that the file is not empty and that the Content-Type matches its format."),
+)
+IDEMPOTENCY_CONFLICT = _problem(
+    "batch.idempotency_conflict",
+    409,
+    _("This Idempotency-Key was used for another file."),
+    _("The same Idempotency-Key with the same file returns the first batch; with another file it is refused."),
+    _("Use a new Idempotency-Key for every new file (for example a UUID)."),
+)
+UNSUPPORTED = _problem(
+    "batch.unsupported_media_type",
+    415,
+    _("Batches take application/x-ndjson or application/xml, not %(content_type)s."),
+    _("A batch is a JSON Lines file (one vacancy per line, with its vacancyId) or an HR-XML envelope."),
+    _("Send Content-Type: application/x-ndjson or application/xml."),
+)
+
+
+class BatchRefusedError(Exception):
+    def __init__(self, problem: Any, **params: Any) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+        self.params = params
+
+
+def spool_dir() -> Path:
+    path = Path(settings.WERKPOST_BATCH_DIR)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# --- receiving -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Received:
+    batch: Batch
+    created: bool  # False: the same Idempotency-Key and file returned the existing batch
+
+
+def batch_receive(
+    *,
+    partner: Partner,
+    environment: str,
+    stream: IO[bytes],
+    content_type: str,
+    length: int | None,
+    idempotency_key: str = "",
+) -> Received:
+    """Spool the file, count its items, refuse what exceeds the limits, then create the batch
+    and queue its processing (on commit)."""
+    kind, _params = media_type(content_type)
+    if kind in JSON_LINES_TYPES:
+        fmt = BatchFormat.JSON_LINES
+    elif kind in XML_TYPES:
+        fmt = BatchFormat.HR_XML
+    else:
+        raise BatchRefusedError(UNSUPPORTED, content_type=content_type or "(none)")
+    limit = settings.WERKPOST_BATCH_MAX_BYTES
+    if length is not None and length > limit:
+        raise BatchRefusedError(TOO_LARGE, limit=limit)
+    batch_id = public_id("ba")
+    path = spool_dir() / f"{batch_id}.{fmt}"
+    try:
+        size, digest, lines = _spool(stream, path, limit)
+        count = lines if fmt == BatchFormat.JSON_LINES else _count_xml(path)
+        if count == 0:
+            raise BatchRefusedError(EMPTY)
+        if count > settings.WERKPOST_BATCH_MAX_ITEMS:
+            raise BatchRefusedError(TOO_MANY_ITEMS, count=count, limit=settings.WERKPOST_BATCH_MAX_ITEMS)
+        if idempotency_key:
+            earlier = Batch.objects.filter(
+                partner=partner, environment=environment, idempotency_key=idempotency_key
+            ).first()
+            if earlier is not None:
+                path.unlink(missing_ok=True)
+                if earlier.sha256 != digest:
+                    raise BatchRefusedError(IDEMPOTENCY_CONFLICT)
+                return Received(earlier, created=False)
+        with transaction.atomic():
+            batch = Batch.objects.create(
+                batch_id=batch_id,
+                partner=partner,
+                environment=environment,
+                format=fmt,
+                file_name=path.name,
+                size_bytes=size,
+                sha256=digest,
+                idempotency_key=idempotency_key,
+                total=count,
+                created_at=clock.now(),
+            )
+            audit_log(
+                "vacancies.batch.received",
+                actor=Actor.partner(partner.supplier_id),
+                subject=batch,
+                tenant=partner.supplier_id,
+                data={"batchId": batch_id, "items": count, "bytes": size},
+            )
+            transaction.on_commit(lambda: _enqueue(batch.batch_id))
+        return Received(batch, created=True)
+    except IntegrityError:  # the same key arrived twice at once: answer like the earlier one
+        path.unlink(missing_ok=True)
+        earlier = Batch.objects.get(partner=partner, environment=environment, idempotency_key=idempotency_key)
+        if earlier.sha256 != digest:
+            raise BatchRefusedError(IDEMPOTENCY_CONFLICT) from None
+        return Received(earlier, created=False)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _spool(stream: IO[bytes], path: Path, limit: int) -> tuple[int, str, int]:
+    """Copy the body to disk in blocks: (size, sha256, number of non-empty lines)."""
+    digest, size, lines = hashlib.sha256(), 0, 0
+    pending = False  # the current line (which may span blocks) has content
+    with path.open("wb") as out:
+        while block := stream.read(READ_BLOCK):
+            size += len(block)
+            if size > limit:
+                raise BatchRefusedError(TOO_LARGE, limit=limit)
+            digest.update(block)
+            out.write(block)
+            *complete, rest = block.split(b"\n")
+            for segment in complete:
+                lines += pending or bool(segment.strip())
+                pending = False
+            pending = pending or bool(rest.strip())
+    return size, digest.hexdigest(), lines + pending
+
+
+def _count_xml(path: Path) -> int:
+    from werkpost.vacancies.hrxml import count_hrxml_items
+
+    try:
+        with path.open("rb") as stream:
+            return count_hrxml_items(stream)
+    except ParseError as exc:
+        raise BatchRefusedError(exc.problem, **exc.params) from None
+
+
+def _enqueue(batch_id: str) -> None:
+    from werkpost.vacancies.tasks import process_batch
+
+    process_batch.enqueue(batch_id)
+
+
+# --- processing ------------------------------------------------------------------------------
+
+
+def _items(batch: Batch, path: Path) -> Iterator[tuple[int, Parsed | ParseError, str, int]]:
+    """(index, parsed or error, raw text, offset after the item), from where the batch stands."""
+    if batch.format == BatchFormat.JSON_LINES:
+        with path.open("rb") as stream:
+            stream.seek(batch.resume_offset)
+            index = batch.processed
+            for raw in stream:
+                offset = stream.tell()
+                if not raw.strip():
+                    continue
+                try:
+                    parsed: Parsed | ParseError = parse_json(raw)
+                except ParseError as exc:
+                    parsed = exc
+                yield index, parsed, raw.decode("utf-8", errors="replace"), offset
+                index += 1
+        return
+    from werkpost.vacancies.hrxml import iter_hrxml_items
+
+    with path.open("rb") as stream:
+        for index, parsed in iter_hrxml_items(stream):
+            if index >= batch.processed:  # XML cannot seek: resuming re-reads up to here
+                yield index, parsed, "", 0
+
+
+def _claim(batch_pk: int) -> bool:
+    now = clock.now()
+    claimed = Batch.objects.filter(
+        Q(lease_until__isnull=True) | Q(lease_until__lt=now),
+        pk=batch_pk,
+        status__in=[BatchStatus.RECEIVED, BatchStatus.PROCESSING],
+    ).update(status=BatchStatus.PROCESSING, lease_until=now + lease())
+    if claimed:
+        Batch.objects.filter(pk=batch_pk, started_at__isnull=True).update(started_at=now)
+    return bool(claimed)
+
+
+def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | None = None) -> str:
+    """Process a batch from where it stands until it is done, or until its turn is over while
+    another partner's batch waits (then it is queued again). Returns the batch status."""
+    batch = Batch.objects.select_related("partner").filter(batch_id=batch_id).first()
+    if batch is None or not _claim(batch.pk):
+        return batch.status if batch else "missing"
+    batch.refresh_from_db()
+    path = spool_dir() / batch.file_name
+    waiting = others_waiting or _other_partner_waiting
+    started = time.monotonic()
+    chunk: list[Item] = []
+    offset = batch.resume_offset
+    try:
+        for index, parsed, raw, offset_after in _items(batch, path):
+            item = Item(parsed=parsed, received_at=clock.now(), content_type="", raw_text=raw, batch_index=index)
+            chunk.append(check(item, None, CheckContext(today=clock.today(), environment=batch.environment)))
+            offset = offset_after
+            if len(chunk) >= CHUNK_ITEMS:
+                _commit_chunk(batch, chunk, offset)
+                chunk = []
+                if time.monotonic() - started > TURN_SECONDS and waiting(batch):
+                    Batch.objects.filter(pk=batch.pk).update(lease_until=None)
+                    transaction.on_commit(lambda: _enqueue(batch.batch_id))
+                    return BatchStatus.PROCESSING
+        if chunk:
+            _commit_chunk(batch, chunk, offset)
+    except ParseError as exc:  # the XML broke off mid-file: what was read is kept
+        return _finish(batch, BatchStatus.FAILED, exc.problem.code)
+    return _finish(batch, BatchStatus.DONE)
+
+
+def _commit_chunk(batch: Batch, chunk: list[Item], offset: int) -> None:
+    with transaction.atomic():
+        results = apply_items(batch.partner, batch.environment, chunk, today=clock.today(), batch=batch)
+        outcomes = [r.outcome for r in results]
+        Batch.objects.filter(pk=batch.pk).update(
+            processed=F("processed") + len(results),
+            accepted=F("accepted") + outcomes.count(Outcome.ACCEPTED),
+            accepted_with_warnings=F("accepted_with_warnings") + outcomes.count(Outcome.ACCEPTED_WITH_WARNINGS),
+            rejected=F("rejected") + outcomes.count(Outcome.REJECTED),
+            resume_offset=offset,
+            lease_until=clock.now() + lease(),
+        )
+    batch.processed += len(chunk)
+
+
+def _finish(batch: Batch, status: BatchStatus, error_code: str = "") -> str:
+    with transaction.atomic():
+        Batch.objects.filter(pk=batch.pk).update(
+            status=status, error_code=error_code, finished_at=clock.now(), lease_until=None
+        )
+        batch.refresh_from_db()
+        audit_log(
+            f"vacancies.batch.{status}",
+            actor=Actor.system("worker"),
+            subject=batch,
+            tenant=batch.partner.supplier_id,
+            data={
+                "batchId": batch.batch_id,
+                "processed": batch.processed,
+                "rejected": batch.rejected,
+                "error": error_code,
+            },
+        )
+    # The file holds personal data (contact names); results and payloads of rejected items stay.
+    (spool_dir() / batch.file_name).unlink(missing_ok=True)
+    return status
+
+
+def _other_partner_waiting(batch: Batch) -> bool:
+    return Batch.objects.filter(status=BatchStatus.RECEIVED).exclude(partner_id=batch.partner_id).exists()
+
+
+def batches_recover() -> int:
+    """Queue again every unfinished batch whose worker stopped renewing its lease (killed,
+    restarted) or whose task was lost. Idempotent: a batch is only ever claimed by one worker."""
+    now = clock.now()
+    stale = Batch.objects.filter(
+        Q(status=BatchStatus.PROCESSING, lease_until__lt=now)
+        | Q(status=BatchStatus.PROCESSING, lease_until__isnull=True)
+        | Q(status=BatchStatus.RECEIVED, created_at__lt=now - lease())
+    ).values_list("batch_id", flat=True)
+    ids = list(stale)
+    for batch_id in ids:
+        _enqueue(batch_id)
+    return len(ids)
+
+
+def spool_cleanup() -> int:
+    """Remove spool files of batches that no longer exist (e.g. a crash between spooling and
+    creating the batch)."""
+    known = set(
+        Batch.objects.exclude(status__in=[BatchStatus.DONE, BatchStatus.FAILED]).values_list("file_name", flat=True)
+    )
+    removed = 0
+    cutoff = time.time() - 3600
+    for path in spool_dir().iterdir():
+        if path.name not in known and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
