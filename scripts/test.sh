@@ -3,7 +3,7 @@
 # and the test suite on SQLite and on a throwaway PostgreSQL 15 cluster.
 source "$(dirname "$0")/lib.sh"
 bootstrap
-apt_install postgresql-15
+apt_install postgresql-15 redis-server
 cd "$ROOT"
 export WERKPOST_DATA_DIR="$(mktemp -d)"
 trap 'rm -rf "$WERKPOST_DATA_DIR"' EXIT

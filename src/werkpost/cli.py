@@ -68,7 +68,9 @@ def run(argv: list[str]) -> int:
             "--graceful-timeout",
             "5",
         ],
-        "worker": [python, "-m", "werkpost.cli", "db_worker", "--no-reload", "--interval", "1"],
+        "worker": [python, "-m", "werkpost.cli", "rq_worker"]
+        if settings.TASKS_ON_RQ
+        else [python, "-m", "werkpost.cli", "db_worker", "--no-reload", "--interval", "1"],
         "scheduler": [python, "-m", "werkpost.cli", "crontask"],
     }
     children = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}

@@ -115,7 +115,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Tasks run in the database by default; WERKPOST_TASKS=rq puts them on Redis (REDIS_URL).
+TASKS_ON_RQ = os.environ.get("WERKPOST_TASKS", "db") == "rq"
+if TASKS_ON_RQ:
+    TASKS = {"default": {"BACKEND": "werkpost.core.tasks_rq.RQBackend", "OPTIONS": {"url": REDIS_URL}}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CRONTASK = {"REDIS_URL": REDIS_URL or None}
 
 AUTH_PASSWORD_VALIDATORS = [
