@@ -39,7 +39,7 @@ def main() -> int:
     from werkpost.core.audit import Actor
     from werkpost.reference.services import code_tables_load_defaults
     from werkpost.vacancies.document import VacancyDocument
-    from werkpost.vacancies.pipeline import parse_json
+    from werkpost.vacancies.parsing import parse_json
     from werkpost.vacancies.validation import CheckContext, _CHECKS, validate_document
     from werkpost.core import clock
 
@@ -49,10 +49,10 @@ def main() -> int:
     context = CheckContext(today=clock.today(), environment="test")
 
     def structure_only() -> None:
-        VacancyDocument.model_validate(parse_json(body))
+        VacancyDocument.model_validate(parse_json(body).data)
 
     def full() -> None:
-        doc = VacancyDocument.model_validate(parse_json(body))
+        doc = VacancyDocument.model_validate(parse_json(body).data)
         _, found = validate_document(doc, context)
         assert not found, found  # the reference example is accepted without messages
 

@@ -44,6 +44,7 @@ def lease() -> dt.timedelta:
     that the batch counts as abandoned and `batches_recover` queues it again."""
     return dt.timedelta(seconds=settings.WERKPOST_BATCH_LEASE_SECONDS)
 
+
 JSON_LINES_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-seq")
 XML_TYPES = ("application/xml", "text/xml")
 

@@ -8,6 +8,7 @@ an XPath, so messages can name both), and any messages about the input format it
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,10 @@ class Parsed:
     data: Any
     xpaths: dict[str, str] = field(default_factory=dict)  # JSON Pointer → XPath in the source
     messages: list[Message] = field(default_factory=list)
+    # The format itself guarantees no control characters or lone surrogates in any string
+    # (XML forbids them; JSON without such escapes cannot contain them), so the pipeline can
+    # skip walking the document for them.
+    plain_text: bool = False
 
     def xpath_for(self, path: str) -> str | None:
         """The source location of a pointer: its own, or its nearest mapped ancestor's."""
@@ -45,6 +50,10 @@ class Parsed:
             path = path.rsplit("/", 1)[0]
 
 
+# Escapes that decode to control characters or surrogates (raw ones are invalid JSON).
+_SUSPECT_ESCAPE = re.compile(r"\\u(00[01]|d[89a-f])", re.IGNORECASE)
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
@@ -55,9 +64,10 @@ def parse_json(body: bytes) -> Parsed:
     except UnicodeDecodeError:
         raise ParseError(INVALID_ENCODING) from None
     try:
-        return Parsed(json.loads(text, parse_constant=_reject_constant))
+        data = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
         raise ParseError(INVALID_JSON) from None
+    return Parsed(data, plain_text=_SUSPECT_ESCAPE.search(text) is None)
 
 
 PARSERS: dict[str, Callable[[bytes], Parsed]] = {"application/json": parse_json}

@@ -135,8 +135,10 @@ def _bad_characters(value: Any, path: str = "") -> Iterator[Message]:
             yield from _bad_characters(item, f"{path}/{index}")
 
 
-def _structure(data: Any, vacancy_id: str | None) -> tuple[str, VacancyDocument | None, list[Message]]:
-    found: list[Message] = list(_bad_characters(data))
+def _structure(
+    data: Any, vacancy_id: str | None, *, plain_text: bool = False
+) -> tuple[str, VacancyDocument | None, list[Message]]:
+    found: list[Message] = [] if plain_text else list(_bad_characters(data))
     if found:
         return vacancy_id or "", None, found
     if vacancy_id is None:  # POST /validate carries the id in the body
@@ -169,7 +171,7 @@ def check(item: Item, vacancy_id: str | None, context: CheckContext) -> Item:
         item.found = [Message(item.problem.problem.code, Severity.ERROR, "", item.problem.params)]
         return item
     assert isinstance(item.parsed, Parsed)
-    item.vacancy_id, doc, found = _structure(item.parsed.data, vacancy_id)
+    item.vacancy_id, doc, found = _structure(item.parsed.data, vacancy_id, plain_text=item.parsed.plain_text)
     found = item.parsed.messages + found
     if doc is not None:
         doc, checks = validate_document(doc, context)

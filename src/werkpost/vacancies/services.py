@@ -147,9 +147,9 @@ def vacancies_upsert(*, changes: Sequence[Upsert], actor: Actor) -> None:
     now = clock.now()
     written = [c for c in changes if not c.plan.unchanged]
     unique: dict[int, Vacancy] = {id(c.vacancy): c.vacancy for c in written}
-    new = [v for v in unique.values() if v.pk is None]
-    Vacancy.objects.bulk_create(new)
-    Vacancy.objects.bulk_update([v for v in unique.values() if v not in new], UPSERT_FIELDS)
+    existing = [v for v in unique.values() if v.pk is not None]
+    Vacancy.objects.bulk_create([v for v in unique.values() if v.pk is None])
+    Vacancy.objects.bulk_update(existing, UPSERT_FIELDS)
     VacancyRevision.objects.bulk_create(
         [
             VacancyRevision(
