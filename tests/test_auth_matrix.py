@@ -39,6 +39,8 @@ ENDPOINTS: list[tuple[str, str, Any]] = [
     ("get", "/reference", None),
     ("get", "/reference/occupations", None),
     ("get", "/ping", None),
+    ("post", "/batches", {}),
+    ("get", "/batches/ba_01M81B1NW4DYCWZ57T0CMB3N4C", None),
 ]
 ENDPOINT_IDS = [f"{method.upper()} {path}" for method, path, _ in ENDPOINTS]
 
@@ -58,7 +60,12 @@ def test_the_matrix_covers_every_endpoint() -> None:
         for path, operations in api.get_openapi_schema()["paths"].items()
         for method in operations
     }
-    templates = {"V1": "{vacancyId}", "occupations": "{table}", "tr_01M81B1NW4DYCWZ57T0CMB3N4C": "{transferId}"}
+    templates = {
+        "V1": "{vacancyId}",
+        "occupations": "{table}",
+        "tr_01M81B1NW4DYCWZ57T0CMB3N4C": "{transferId}",
+        "ba_01M81B1NW4DYCWZ57T0CMB3N4C": "{batchId}",
+    }
     covered = {
         (method, "/".join(templates.get(part, part) for part in path.split("/"))) for method, path, _ in ENDPOINTS
     }
