@@ -209,7 +209,7 @@ def test_very_deep_nesting_is_invalid_json_not_a_500(api: ApiClient, stored: Vac
     "content_type",
     [
         "text/plain",
-        "application/xml",
+        "application/xml; charset=latin-1",
         "application/x-www-form-urlencoded",
         "application/json; charset=latin-1",
         "application/json; charset=iso-8859-1",

@@ -53,7 +53,7 @@ UNSUPPORTED_MEDIA_TYPE = _problem(
     415,
     _("Content type %(content_type)s is not supported here."),
     _("The endpoint accepts only the content types listed in the API reference."),
-    _("Send the header Content-Type: application/json."),
+    _("Send Content-Type: application/json, or application/xml for HR-XML."),
 )
 NOT_FOUND = _problem(
     "request.not_found",

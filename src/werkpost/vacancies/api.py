@@ -43,8 +43,14 @@ _DOC_REF = {"$ref": "#/components/schemas/VacancyDocument"}
 _VALIDATE_REF = {"$ref": "#/components/schemas/ValidateRequest"}
 
 
-def _body(schema: dict[str, Any], required: bool = True) -> dict[str, Any]:
-    return {"requestBody": {"required": required, "content": {"application/json": {"schema": schema}}}}
+_HR_XML = {"schema": {"type": "string", "description": "an HR-XML PositionOpening (see docs/hr-xml.md)"}}
+
+
+def _body(schema: dict[str, Any], required: bool = True, xml: bool = False) -> dict[str, Any]:
+    content: dict[str, Any] = {"application/json": {"schema": schema}}
+    if xml:
+        content["application/xml"] = _HR_XML
+    return {"requestBody": {"required": required, "content": content}}
 
 
 def _read_body(request: HttpRequest) -> bytes:
@@ -80,7 +86,7 @@ _TRANSFER_RESPONSES: dict[int, Any] = {
 @router.put(
     "/vacancies/{vacancyId}",
     response=_TRANSFER_RESPONSES,
-    openapi_extra=_body(_DOC_REF),
+    openapi_extra=_body(_DOC_REF, xml=True),
     summary="Create or replace a vacancy",
 )
 def vacancy_put(request: HttpRequest, response: HttpResponse, vacancy_id: str = VACANCY_ID) -> Any:
@@ -104,7 +110,7 @@ def vacancy_put(request: HttpRequest, response: HttpResponse, vacancy_id: str = 
 @router.post(
     "/validate",
     response=_TRANSFER_RESPONSES,
-    openapi_extra=_body(_VALIDATE_REF),
+    openapi_extra=_body(_VALIDATE_REF, xml=True),
     summary="Validate a vacancy without storing it",
 )
 def vacancy_validate(request: HttpRequest) -> Any:

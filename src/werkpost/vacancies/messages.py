@@ -88,6 +88,16 @@ INVALID_VACANCY_ID = message_type(
     explanation=_("The vacancyId is your own reference; together with your SupplierID it identifies the vacancy."),
     fix=_("Use only letters, digits, dot, underscore and hyphen, e.g. REQ-2026-0042."),
 )
+VACANCY_ID_MISMATCH = message_type(
+    "schema.vacancy_id_mismatch",
+    E,
+    _("The document's vacancyId differs from the one in the URL (%(url)s)."),
+    explanation=_(
+        "On PUT the URL names the vacancy; a vacancyId in the document (or HR-XML's "
+        "PositionRecordInfo/Id) may repeat it but not contradict it."
+    ),
+    fix=_("Send the document to the URL of its own vacancyId, or correct the id in the document."),
+)
 INVALID_ENTERPRISE_NUMBER = message_type(
     "schema.invalid_enterprise_number",
     E,

@@ -141,21 +141,23 @@ def _structure(
     found: list[Message] = [] if plain_text else list(_bad_characters(data))
     if found:
         return vacancy_id or "", None, found
-    if vacancy_id is None:  # POST /validate carries the id in the body
+    body_id = data.pop("vacancyId", None) if isinstance(data, dict) else None
+    if vacancy_id is not None:  # PUT: the URL names the vacancy; a body may repeat it
+        if not VACANCY_ID_RE.match(vacancy_id):
+            found.append(m.INVALID_VACANCY_ID("/vacancyId"))
+        if body_id is not None and body_id != vacancy_id:
+            found.append(m.VACANCY_ID_MISMATCH("/vacancyId", url=vacancy_id))
+    elif body_id is None:  # POST /validate and batch items carry the id in the body
         vacancy_id = ""
-        if isinstance(data, dict):
-            raw_id = data.pop("vacancyId", None)
-            if raw_id is None:
-                found.append(m.REQUIRED("/vacancyId"))
-            else:
-                if not isinstance(raw_id, str):
-                    found.append(m.WRONG_TYPE("/vacancyId", expected="text"))
-                elif not VACANCY_ID_RE.match(raw_id):
-                    found.append(m.INVALID_VACANCY_ID("/vacancyId"))
-                else:
-                    vacancy_id = raw_id
-    elif not VACANCY_ID_RE.match(vacancy_id):
+        found.append(m.REQUIRED("/vacancyId"))
+    elif not isinstance(body_id, str):
+        vacancy_id = ""
+        found.append(m.WRONG_TYPE("/vacancyId", expected="text"))
+    elif not VACANCY_ID_RE.match(body_id):
+        vacancy_id = ""
         found.append(m.INVALID_VACANCY_ID("/vacancyId"))
+    else:
+        vacancy_id = body_id
     try:
         doc = VacancyDocument.model_validate(data)
     except ValidationError as exc:
