@@ -187,3 +187,33 @@ def test_processing_is_queued_when_the_upload_commits(
     with override_settings(TASKS=tasks), django_capture_on_commit_callbacks(execute=True):
         batch_id = send(api, lines(example, 2)).json()["batchId"]
     assert api.get(f"/batches/{batch_id}").json()["status"] == "done"
+
+
+def test_an_hr_xml_envelope_is_a_batch(api: ApiClient) -> None:
+    from pathlib import Path
+
+    envelope = (Path(__file__).resolve().parents[2] / "docs" / "samples" / "batch-envelope.xml").read_bytes()
+    response = send(api, envelope, "application/xml")
+    assert response.status_code == 202, response.json()
+    assert response.json()["counts"]["total"] == 3
+    assert process(response.json()["batchId"]) == "done"
+    body = api.get(f"/batches/{response.json()['batchId']}").json()
+    assert body["counts"]["processed"] == 3
+    assert {item["vacancyId"] for item in body["results"]} == {"BATCH-001", "BATCH-002", "BATCH-003"}
+    for item in body["results"]:
+        for message in item["messages"]:
+            assert message["xpath"].startswith("/PositionOpenings/PositionOpening[")
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (b"<PositionOpenings><PositionOpening>", "request.invalid_xml"),
+        (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>', "request.xml_doctype_forbidden"),
+    ],
+)
+def test_broken_or_hostile_xml_is_refused_before_any_work(api: ApiClient, body: bytes, code: str) -> None:
+    response = send(api, body, "application/xml")
+    assert response.status_code == 400
+    assert response.json()["code"] == code
+    assert not Batch.objects.exists()
