@@ -378,10 +378,7 @@ nl("Je werkt voor de Vlaamse overheid in Brussel.")
 nl("Voor onze vestiging in Vlaams-Brabant zoeken we een planner.")
 nl("Kennis van de Belgische boekhoudnormen is vereist.")
 nl("Je hebt een diploma dat in België erkend is (gelijkwaardigheid via NARIC).")
-nl(
-    "In het kader van ons diversiteitsbeleid moedigen we personen met een migratieachtergrond aan om "
-    "te solliciteren."
-)
+nl("In het kader van ons diversiteitsbeleid moedigen we personen met een migratieachtergrond aan om te solliciteren.")
 nl("Je bent verantwoordelijk voor de export naar Marokko en Turkije.")
 nl("Je bent bereid om af en toe naar ons filiaal in Nederland te reizen.")
 nl("Je verkoopt Belgische bieren aan horecazaken.")
@@ -728,8 +725,7 @@ nl(
     age=E,
 )
 nl(
-    "Wie zoeken we? Een jonge, dynamische medewerker met moedertaal Nederlands en een representatief "
-    "uiterlijk.",
+    "Wie zoeken we? Een jonge, dynamische medewerker met moedertaal Nederlands en een representatief uiterlijk.",
     age=W,
     language=E,
     physical=W,
@@ -747,8 +743,7 @@ nl(
     civil_status=W,
 )
 nl(
-    "We zoeken een pas afgestudeerde ingenieur (m/v/x). Je hebt maximum 2 jaar ervaring en spreekt vlot "
-    "Engels.",
+    "We zoeken een pas afgestudeerde ingenieur (m/v/x). Je hebt maximum 2 jaar ervaring en spreekt vlot Engels.",
     age=W,
 )
 nl(
