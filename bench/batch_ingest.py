@@ -160,9 +160,10 @@ def run(args: argparse.Namespace) -> int:
     for fmt in args.formats:
         for size in args.sizes:
             r = run_case(fmt, size, env, work)
+            ratio = r["rate"] / r["baseline_rate"]
             print(
                 f"batch_ingest: {fmt} {size}: {r['rate']:.0f} vacancies/s ({r['seconds']:.1f} s), worker peak RSS "
-                f"{r['peak_mb']:.0f} MB, baseline {r['baseline_rate']:.0f}/s, ratio {r['rate'] / r['baseline_rate']:.2f}",
+                f"{r['peak_mb']:.0f} MB, baseline {r['baseline_rate']:.0f}/s, ratio {ratio:.2f}",
                 flush=True,
             )
             parts.append(

@@ -36,12 +36,12 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
+    from werkpost.core import clock
     from werkpost.core.audit import Actor
     from werkpost.reference.services import code_tables_load_defaults
     from werkpost.vacancies.document import VacancyDocument
     from werkpost.vacancies.parsing import parse_json
-    from werkpost.vacancies.validation import CheckContext, _CHECKS, validate_document
-    from werkpost.core import clock
+    from werkpost.vacancies.validation import _CHECKS, CheckContext, validate_document
 
     call_command("migrate", verbosity=0)
     code_tables_load_defaults(actor=Actor.system("bench"))
