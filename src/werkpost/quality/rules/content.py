@@ -39,7 +39,7 @@ FEES_ASKED = define(
     ),
     fix=_(
         "Remove the fee. If the employer pays or refunds a cost (training, a licence), say so explicitly: "
-        "\u201cwij betalen je opleiding\u201d."
+        "“wij betalen je opleiding”."
     ),
 )
 
@@ -50,8 +50,8 @@ PYRAMID_SELLING = define(
     text=_("The text has signs of network marketing or pyramid selling: %(found)s."),
     explanation=_(
         "Income earned mainly by bringing in new participants is a pyramid scheme, which Belgian law "
-        "prohibits (Code of Economic Law, art. VI.100, 14\u00b0): such a vacancy is rejected. Network marketing "
-        "vocabulary (\u201cpassief inkomen\u201d, \u201cbouw je eigen team\u201d, \u201cMLM\u201d) gets a warning: it "
+        "prohibits (Code of Economic Law, art. VI.100, 14°): such a vacancy is rejected. Network marketing "
+        "vocabulary (“passief inkomen”, “bouw je eigen team”, “MLM”) gets a warning: it "
         "describes an independent sales activity, not a job with a wage, and VDAB does not work with "
         "employers suspected of pyramid or chain selling."
     ),
@@ -67,7 +67,7 @@ NOT_A_REAL_JOB = define(
     category=Category.CORRECTNESS,
     text=_("The text does not read like a real job: %(found)s."),
     explanation=_(
-        "Only real jobs may be published. Promises of easy money (\u201cverdien \u20ac5000 per week\u201d), "
+        "Only real jobs may be published. Promises of easy money (“verdien €5000 per week”), "
         "side income from home without any requirement, or a text saying it is not a real job are typical "
         "of scams and recruitment for other schemes."
     ),

@@ -26,14 +26,14 @@ NOT_GENDER_NEUTRAL = define(
     category=Category.FAIRNESS,
     text=_("The title uses %(found)s, which addresses one gender only: use %(suggestion)s."),
     explanation=_(
-        "A vacancy is open to everyone. A female job title (\u201cverpleegster\u201d, \u201cpoetsvrouw\u201d) or "
-        "\u201c(m/v)\u201d without x tells part of the job seekers that they need not apply, and VDAB's quality "
+        "A vacancy is open to everyone. A female job title (“verpleegster”, “poetsvrouw”) or "
+        "“(m/v)” without x tells part of the job seekers that they need not apply, and VDAB's quality "
         "guidelines ask for a gender-neutral title."
     ),
     fix=_(
-        "Use the gender-neutral job title (\u201cverpleegkundige\u201d, \u201cschoonmaker\u201d). Where no neutral "
-        "word exists, put both forms side by side (\u201cverkoper/verkoopster\u201d); write \u201c(m/v/x)\u201d "
-        "instead of \u201c(m/v)\u201d."
+        "Use the gender-neutral job title (“verpleegkundige”, “schoonmaker”). Where no neutral "
+        "word exists, put both forms side by side (“verkoper/verkoopster”); write “(m/v/x)” "
+        "instead of “(m/v)”."
     ),
 )
 
@@ -44,7 +44,7 @@ NOT_A_JOB_TITLE = define(
     text=_("The title contains %(found)s: that does not belong in a job title. For example: %(suggestion)s."),
     explanation=_(
         "Job seekers search and scan by job title. Capitals, exclamation marks, emoji, calls such as "
-        "\u201cdringend\u201d or \u201cgezocht\u201d, amounts, phone numbers and web addresses make a title harder to "
+        "“dringend” or “gezocht”, amounts, phone numbers and web addresses make a title harder to "
         "find and read, and belong in the description or in their own fields."
     ),
     fix=_(
@@ -64,8 +64,8 @@ MULTIPLE_JOBS = define(
     ),
     fix=_(
         "Send one vacancy per job. If it really is one job combining two trades, join them with a hyphen "
-        "(\u201cbakker-verkoper\u201d); a job with several areas can name them after the job "
-        "(\u201cbediende aankoop/verkoop\u201d)."
+        "(“bakker-verkoper”); a job with several areas can name them after the job "
+        "(“bediende aankoop/verkoop”)."
     ),
 )
 
