@@ -26,8 +26,8 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor, audit_log
+from werkpost.core.errors import problem_type
 from werkpost.core.ids import public_id
-from werkpost.core.messages import Severity, message_type
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import Batch, BatchFormat, BatchStatus, Outcome
 from werkpost.vacancies.parsing import Parsed, ParseError, media_type, parse_json
@@ -49,39 +49,35 @@ JSON_LINES_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-
 XML_TYPES = ("application/xml", "text/xml")
 
 
-def _problem(code: str, status: int, text: Any, explanation: Any, fix: Any) -> Any:
-    return message_type(code, Severity.ERROR, text, explanation=explanation, fix=fix, status=status)
-
-
-TOO_LARGE = _problem(
+TOO_LARGE = problem_type(
     "batch.too_large",
     413,
     _("The batch file is larger than %(limit)s bytes."),
     _("Batch files are limited in size so that every partner's batches are processed in time."),
     _("Split the file into several batches."),
 )
-TOO_MANY_ITEMS = _problem(
+TOO_MANY_ITEMS = problem_type(
     "batch.too_many_items",
     413,
     _("The batch holds %(count)s vacancies; at most %(limit)s are allowed."),
     _("A batch may hold a limited number of vacancies."),
     _("Split the file into several batches."),
 )
-EMPTY = _problem(
+EMPTY = problem_type(
     "batch.empty",
     400,
     _("The batch file holds no vacancies."),
     _("A batch needs at least one vacancy: one JSON document per line, or PositionOpening elements."),
     _("Check that the file is not empty and that the Content-Type matches its format."),
 )
-IDEMPOTENCY_CONFLICT = _problem(
+IDEMPOTENCY_CONFLICT = problem_type(
     "batch.idempotency_conflict",
     409,
     _("This Idempotency-Key was used for another file."),
     _("The same Idempotency-Key with the same file returns the first batch; with another file it is refused."),
     _("Use a new Idempotency-Key for every new file (for example a UUID)."),
 )
-UNSUPPORTED = _problem(
+UNSUPPORTED = problem_type(
     "batch.unsupported_media_type",
     415,
     _("Batches take application/x-ndjson or application/xml, not %(content_type)s."),

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
 from werkpost.core import clock
-from werkpost.core.errors import BODY_TOO_LARGE, INVALID_ENCODING
+from werkpost.core.errors import BODY_TOO_LARGE, INVALID_ENCODING, problem_type
 from werkpost.core.messages import Message, MessageType, Severity, message_type
 from werkpost.vacancies.parsing import Parsed, ParseError
 
@@ -49,7 +49,7 @@ type Element = Any  # lxml.etree._Element (lxml ships no type stubs)
 
 
 def _problem(code: str, text: Any, explanation: Any, fix: Any) -> MessageType:
-    return message_type(code, Severity.ERROR, text, explanation=explanation, fix=fix, status=400)
+    return problem_type(code, 400, text, explanation, fix)
 
 
 INVALID_XML = _problem(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0002_batches'),
+        ('partners', '0002_supplier_id_validator'),
         ('vacancies', '0002_quality_score'),
     ]
 
