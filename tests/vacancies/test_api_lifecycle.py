@@ -297,3 +297,18 @@ def test_rejected_payloads_are_purged(api: ApiClient, example: dict[str, Any]) -
     with time_machine.travel(TODAY + dt.timedelta(days=15), tick=False):
         purge_rejected_payloads.call()
     assert TransferResult.objects.get().raw_payload == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        ("6960-11-18T16:21:36-20:54", 200),  # an offset PostgreSQL cannot store: compared in UTC
+        ("2026-11-22T10:00:00+01:00", 200),
+        ("0001-01-01T00:00:00+01:00", 400),  # before year 1 in UTC
+        ("2026-11-22T10:00:00", 400),  # no time zone
+        ("0.5", 400),
+    ],
+)
+def test_updated_since_takes_aware_iso_datetimes(api: ApiClient, value: str, status: int) -> None:
+    response = api.get("/vacancies", updatedSince=value)
+    assert response.status_code == status, response.json()

@@ -145,13 +145,15 @@ def _aware_datetime(value: Any) -> Any:
         return value
     try:
         parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
+        # In UTC: databases do not take every offset Python does (PostgreSQL stops at ±15:59).
+        utc = parsed.astimezone(dt.UTC) if parsed.tzinfo is not None else None
+    except (ValueError, OverflowError):
+        utc = None
+    if utc is None:
         raise PydanticCustomError(
             "datetime_format", "use an ISO 8601 date-time with a time zone, e.g. 2026-11-22T08:00:00Z"
         )
-    return parsed
+    return utc
 
 
 AwareDateTime = Annotated[dt.datetime, BeforeValidator(_aware_datetime)]
