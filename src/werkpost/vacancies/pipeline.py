@@ -2,8 +2,10 @@
 
     bytes → parse → canonical VacancyDocument → validate → decide → apply → record
 
-A PUT, a dry-run validation and (later) each batch item run exactly this code. Actions
-(close, republish, withdraw) share the decide/record half.
+`check` does the part without database writes (parse result → document → every check);
+`apply_items` decides, applies and records a list of checked items in one transaction. A PUT
+is a list of one, a batch chunk a few hundred, and a dry run stops before applying. Actions
+(close, republish, withdraw) share the record step.
 """
 
 from __future__ import annotations
