@@ -40,7 +40,8 @@ django.setup()
 
 from tests.quality.discrimination_corpus import CORPUS, CRITERIA, Case  # noqa: E402
 
-from werkpost.quality.rules.discrimination import find_discrimination, texts  # noqa: E402
+from werkpost.quality.rules.discrimination import find_discrimination  # noqa: E402
+from werkpost.quality.text import free_texts  # noqa: E402
 from werkpost.vacancies.document import VacancyDocument  # noqa: E402
 
 TARGET_PRECISION = 0.95
@@ -105,7 +106,7 @@ def long_text_ms(repeat: int, size: int = 3000) -> float:
 
 def vacancy_ms(repeat: int) -> float:
     doc = VacancyDocument.model_validate(json.loads(EXAMPLE.read_text()))
-    fields = list(texts(doc))
+    fields = list(free_texts(doc))
     runs = []
     for _ in range(max(repeat * 50, 200)):
         start = time.perf_counter()

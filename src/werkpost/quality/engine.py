@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from werkpost.core.messages import CATALOGUE, Message, MessageType, Severity, Text, message_type
+from werkpost.core.messages import Message, MessageType, Severity, Text, message_type
 from werkpost.vacancies.document import VacancyDocument
 from werkpost.vacancies.validation import CheckContext
 
@@ -134,6 +134,3 @@ def quality_score(doc: VacancyDocument, messages: Iterable[Message]) -> dict[str
         )
     return {"score": sum(item["score"] for item in breakdown), "breakdown": breakdown}
 
-
-def rule_codes() -> list[str]:
-    return sorted(code for code in CATEGORIES if code in CATALOGUE)

@@ -1,13 +1,31 @@
-"""The texts of a vacancy as rules read them: plain text, per field, with its JSON Pointer."""
+"""The texts of a vacancy as rules read them: plain text per field, with its JSON Pointer.
+
+A paragraph or list item ends on a line of its own, so "<li>Jong en dynamisch</li><li>Iedereen
+welkom</li>" stays two statements and one cannot cancel or complete the other."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from werkpost.vacancies.document import VacancyDocument
-from werkpost.vacancies.validation import html_text
 
 HTML_FIELDS = ("description", "profile", "offer")
+_WHITESPACE = re.compile(r"\s+")
+_BLOCK = re.compile(r"<\s*(?:/?\s*(?:p|li|ul|ol|h[1-6]|div|blockquote|table|tr|td)|br)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_BLANKS = re.compile(r"[^\S\n]+")
+
+
+@lru_cache(maxsize=512)
+def paragraph_text(value: str) -> str:
+    """The visible text of an HTML field: one line per paragraph or list item, single-spaced.
+    Line breaks in the source are spaces, as a browser shows them."""
+    plain = html.unescape(_TAG.sub(" ", _BLOCK.sub("\n", _WHITESPACE.sub(" ", value))))
+    lines = (_BLANKS.sub(" ", line).strip() for line in plain.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def free_texts(doc: VacancyDocument) -> Iterator[tuple[str, str]]:
@@ -16,8 +34,4 @@ def free_texts(doc: VacancyDocument) -> Iterator[tuple[str, str]]:
     for field in HTML_FIELDS:
         value = getattr(doc, field)
         if value:
-            yield f"/{field}", html_text(value)
-
-
-def full_text(doc: VacancyDocument) -> str:
-    return "\n".join(text for _, text in free_texts(doc))
+            yield f"/{field}", paragraph_text(value)

@@ -14,7 +14,6 @@ opleiding", "geen inschrijvingsgeld" or "inschrijvingsgeld wordt terugbetaald" a
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpost.core.messages import Message, Severity
 from werkpost.quality.engine import Category, define, rule
+from werkpost.quality.text import HTML_FIELDS, paragraph_text
 from werkpost.vacancies.document import VacancyDocument
 from werkpost.vacancies.validation import CheckContext
 
@@ -80,21 +80,9 @@ NOT_A_REAL_JOB = define(
 
 # --- the texts, cut at paragraphs and list items ------------------------------------------------
 
-HTML_FIELDS = ("description", "profile", "offer")
-_WHITESPACE = re.compile(r"\s+")
-_BLOCK = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|br|h[1-6]|div|tr|td|table)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
-_RUNS = re.compile(r"[ \t\xa0]{2,}|\xa0")
 _STOPS = ("!", "?", ";", "\n", "\u2022")  # and ". ": a sentence or list item ends there
 _QUOTE_MAX = 120
 _QUOTE_CONTEXT = 50
-
-
-@lru_cache(maxsize=512)
-def plain_text(value: str) -> str:
-    """The visible text of an HTML field, single-spaced, with a line break at each paragraph and list item."""
-    text = _TAG.sub(" ", _BLOCK.sub("\n", _WHITESPACE.sub(" ", value)))
-    return _RUNS.sub(" ", html.unescape(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +106,7 @@ def _collected(
     found = [_text("/title", title)]
     for field, value in zip(HTML_FIELDS, (description, profile, offer), strict=True):
         if value:
-            found.append(_text(f"/{field}", plain_text(value)))
+            found.append(_text(f"/{field}", paragraph_text(value)))
     if instructions:
         found.append(_text("/application/instructions", instructions))
     return tuple(found), " ".join(t.lowered for t in found)

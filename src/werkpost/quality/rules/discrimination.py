@@ -40,7 +40,6 @@ this gives exactly what searching every text with every detector gives.
 
 from __future__ import annotations
 
-import html
 import re
 import string
 import unicodedata
@@ -56,7 +55,7 @@ from django.utils.translation import gettext_lazy as _
 from werkpost.core.messages import Message, MessageType, Severity, Text
 from werkpost.quality.engine import Category, define, rule
 from werkpost.quality.rules import discrimination_lexicon as lex
-from werkpost.quality.text import HTML_FIELDS
+from werkpost.quality.text import free_texts
 from werkpost.vacancies.document import VacancyDocument
 from werkpost.vacancies.validation import CheckContext
 
@@ -1241,26 +1240,10 @@ def find_discrimination(text: str, language: str | None = None) -> list[Finding]
     return _merge(found) if found else []
 
 
-_BLOCK_TAG = re.compile(r"<\s*(?:/?\s*(?:p|li|ul|ol|h[1-6]|div|blockquote)|br)\b[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_BLANKS = re.compile(r"[^\S\n]+")
-
-
-def texts(doc: VacancyDocument) -> Iterator[tuple[str, str]]:
-    """The texts the rule reads, like `quality.text.free_texts`, but a paragraph or a list item
-    ends a sentence: "<li>Jong en dynamisch</li><li>Iedereen welkom</li>" is two statements."""
-    yield "/title", doc.title
-    for name in HTML_FIELDS:
-        value = getattr(doc, name)
-        if value:
-            plain = html.unescape(_ANY_TAG.sub(" ", _BLOCK_TAG.sub("\n", value)))
-            lines = (_BLANKS.sub(" ", line).strip() for line in plain.split("\n"))
-            yield f"/{name}", "\n".join(line for line in lines if line)
-
-
 @rule
 def no_discrimination(doc: VacancyDocument, context: CheckContext) -> Iterator[Message]:
-    for path, text in texts(doc):
+    # Paragraph by paragraph: a diversity statement in one list item silences no other item.
+    for path, text in free_texts(doc):
         for finding in find_discrimination(text, doc.language):
             if path == "/title" and finding.rule in TITLE_OWNED_RULES:
                 continue
