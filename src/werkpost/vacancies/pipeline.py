@@ -392,21 +392,22 @@ def act(
     raw_text = body.decode("utf-8", errors="replace")
 
     def record(outcome: Outcome, found: Sequence[Message], status: int, vacancy: Vacancy | None) -> TransferResult:
-        return services.transfer_result_record(
-            status=effective_status(vacancy, clock.today()) if vacancy else "",
-            version=vacancy.version if vacancy else None,
+        result = TransferResult(
             transfer_id=transfer_id,
             partner=partner,
             environment=environment,
             vacancy_id=vacancy_id,
             action=action,
             outcome=outcome,
-            messages=_sorted(found),
+            messages=[msg.to_record() for msg in _sorted(found)],
+            status=effective_status(vacancy, clock.today()) if vacancy else "",
+            version=vacancy.version if vacancy else None,
             received_at=received_at,
             http_status=status,
             raw_payload=raw_text,
             content_type=content_type,
         )
+        return services.transfer_results_record([result])[0]
 
     payload: dict[str, Any] = {}
     if body.strip():

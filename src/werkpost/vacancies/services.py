@@ -14,11 +14,9 @@ from django.db.models import Q
 from werkpost.core import clock
 from werkpost.core.audit import Actor, AuditEntry, audit_log, audit_log_many
 from werkpost.core.environments import Environment
-from werkpost.core.messages import Message
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import (
     Outcome,
-    TransferAction,
     TransferResult,
     Vacancy,
     VacancyRevision,
@@ -243,40 +241,6 @@ def transfer_results_record(results: Sequence[TransferResult]) -> list[TransferR
     with transaction.atomic(savepoint=False):
         Partner.objects.select_for_update().filter(pk=results[0].partner_id).values_list("pk", flat=True).first()
         return TransferResult.objects.bulk_create(results)
-
-
-def transfer_result_record(
-    *,
-    transfer_id: str,
-    partner: Partner,
-    environment: str,
-    vacancy_id: str,
-    action: TransferAction,
-    outcome: Outcome,
-    messages: Sequence[Message],
-    received_at: dt.datetime,
-    http_status: int,
-    status: str = "",
-    version: int | None = None,
-    raw_payload: str = "",
-    content_type: str = "",
-) -> TransferResult:
-    result = TransferResult(
-        transfer_id=transfer_id,
-        partner=partner,
-        environment=environment,
-        vacancy_id=vacancy_id,
-        action=action,
-        outcome=outcome,
-        status=status,
-        version=version,
-        messages=[msg.to_record() for msg in messages],
-        received_at=received_at,
-        http_status=http_status,
-        raw_payload=raw_payload,
-        content_type=content_type,
-    )
-    return transfer_results_record([result])[0]
 
 
 # --- periodic jobs -----------------------------------------------------------------------
