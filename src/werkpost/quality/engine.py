@@ -133,4 +133,3 @@ def quality_score(doc: VacancyDocument, messages: Iterable[Message]) -> dict[str
             }
         )
     return {"score": sum(item["score"] for item in breakdown), "breakdown": breakdown}
-
