@@ -19,10 +19,11 @@ def _django_setup() -> None:
 
 
 def _prepare(*, quiet: bool = True) -> None:
-    """Migrate, collect static files and load the shipped code tables."""
+    """Migrate, collect static files, load the shipped code tables and the starter extranet."""
     from django.core.management import call_command
 
     from werkpost.core.audit import Actor
+    from werkpost.extranet.services import extranet_prepare
     from werkpost.reference.services import code_tables_load_defaults
 
     verbosity = 0 if quiet else 1
@@ -31,6 +32,7 @@ def _prepare(*, quiet: bool = True) -> None:
     for report in code_tables_load_defaults(actor=Actor.system("startup")):
         if not report.skipped:
             print(f"code table {report.summary()}")
+    extranet_prepare(actor=Actor.system("startup"))
 
 
 def run(argv: list[str]) -> int:

@@ -60,6 +60,20 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "crontask",
     "ninja",
+    "wagtail.contrib.forms",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "werkpost.accounts.middleware.AccountRequirementsMiddleware",
+    "werkpost.extranet.middleware.TermsMiddleware",
 ]
 
 ROOT_URLCONF = "werkpost.urls"
@@ -94,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "werkpost.extranet.context_processors.extranet",
             ],
         },
     },
@@ -149,6 +167,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "media/"
 
 
 def _mailer(url: str) -> dict[str, object]:
@@ -209,3 +228,48 @@ WERKPOST_BATCH_DIR = Path(os.environ.get("WERKPOST_BATCH_DIR", DATA_DIR / "batch
 WERKPOST_BATCH_MAX_BYTES = env_int("WERKPOST_BATCH_MAX_BYTES", 200 * 1024 * 1024)
 WERKPOST_BATCH_MAX_ITEMS = env_int("WERKPOST_BATCH_MAX_ITEMS", 100_000)
 WERKPOST_BATCH_LEASE_SECONDS = env_int("WERKPOST_BATCH_LEASE_SECONDS", 60)
+
+# --- accounts (django-allauth) -----------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "werkpost.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Failed logins: 5 per 5 minutes per account and 20 per minute per address, then refused.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "20/m/ip,5/5m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[werkpost] "
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "werkpost"
+# TOTP is mandatory for PES staff and organisation administrators; the demo switches it off.
+WERKPOST_MFA_REQUIRED = env_bool("WERKPOST_MFA_REQUIRED", default=not DEMO)
+
+# --- extranet (Wagtail) ------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "werkpost extranet"
+WAGTAILADMIN_BASE_URL = PUBLIC_URL
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "xml", "json", "xsd", "csv", "txt", "zip"]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Feedback from the form under every page goes here (and is listed in the back-office).
+WERKPOST_EDITORS_EMAIL = os.environ.get("WERKPOST_EDITORS_EMAIL", "redactie@werkpost.localhost")
+WERKPOST_FEEDBACK_PER_HOUR = env_int("WERKPOST_FEEDBACK_PER_HOUR", 5)
+WERKPOST_FEEDBACK_RETENTION_DAYS = env_int("WERKPOST_FEEDBACK_RETENTION_DAYS", 365)
+# Digests go out from this hour (local time): daily every morning, weekly on Monday morning.
+WERKPOST_DIGEST_HOUR = env_int("WERKPOST_DIGEST_HOUR", 7)

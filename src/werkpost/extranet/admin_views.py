@@ -1,0 +1,104 @@
+"""Back-office screens for PES staff: extranet users and their access types (R27)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.forms import ResetPasswordForm
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from werkpost.accounts.models import AccessType, Profile
+from werkpost.accounts.selectors import access_codes, profile_of
+from werkpost.accounts.services import AccountError, access_type_grant, access_type_revoke, user_create
+from werkpost.core.audit import Actor
+from werkpost.partners.models import Partner
+
+
+def _staff_only(request: HttpRequest) -> None:
+    # Access rights are PES business: staff with the user-change permission (or superusers).
+    if not (request.user.is_superuser or request.user.has_perm("auth.change_user")):
+        raise PermissionDenied
+
+
+class UserCreateForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
+    first_name = forms.CharField(label=gettext_lazy("First name"), required=False, max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), required=False, max_length=150)
+    language = forms.ChoiceField(label=gettext_lazy("Language"), choices=Profile.Language.choices)
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Organisation"), queryset=Partner.objects.all(), required=False
+    )
+    is_org_admin = forms.BooleanField(label=gettext_lazy("Organisation administrator"), required=False)
+
+
+class AccessForm(forms.Form):
+    access_types = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Access types"),
+        queryset=AccessType.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    query = request.GET.get("q", "").strip()
+    users = get_user_model().objects.order_by("email").prefetch_related("access_grants__access_type")
+    if query:
+        users = users.filter(Q(email__icontains=query) | Q(last_name__icontains=query))
+    return render(request, "extranet/admin/users.html", {"users": users[:200], "query": query})
+
+
+def create(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = user_create(actor=Actor.for_user(request.user), **form.cleaned_data)
+        except AccountError as exc:
+            form.add_error("email", str(exc))
+        else:
+            # The invitation: a link to choose a password (allauth's reset flow, verified address).
+            reset = ResetPasswordForm({"email": user.email})
+            if reset.is_valid():
+                reset.save(request)
+            messages.success(
+                request, _("User %(email)s created; an e-mail to choose a password was sent.") % {"email": user.email}
+            )
+            return HttpResponseRedirect(reverse("extranet_users:access", args=[user.pk]))
+    return render(request, "extranet/admin/user_create.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def access(request: HttpRequest, user_id: int) -> HttpResponse:
+    _staff_only(request)
+    user: Any = get_object_or_404(get_user_model(), pk=user_id)
+    held = access_codes(user)
+    form = AccessForm(request.POST or None, initial={"access_types": AccessType.objects.filter(code__in=held)})
+    if request.method == "POST" and form.is_valid():
+        actor = Actor.for_user(request.user)
+        wanted = set(form.cleaned_data["access_types"])
+        for access_type in AccessType.objects.all():
+            if access_type in wanted:
+                access_type_grant(user=user, access_type=access_type, actor=actor)
+            else:
+                access_type_revoke(user=user, access_type=access_type, actor=actor)
+        messages.success(request, _("Access types of %(email)s saved.") % {"email": user.email})
+        return HttpResponseRedirect(reverse("extranet_users:index"))
+    context = {"subject": user, "profile": profile_of(user), "form": form}
+    return render(request, "extranet/admin/user_access.html", context)
+
+
+urlpatterns = [
+    path("", index, name="index"),
+    path("new/", create, name="create"),
+    path("<int:user_id>/access/", access, name="access"),
+]
