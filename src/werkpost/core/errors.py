@@ -98,6 +98,13 @@ PARTNER_TERMINATED = problem_type(
     _("API access closes when the agreement is terminated."),
     _("Contact the API team of the public employment service to sign a new agreement."),
 )
+KEY_SUSPENDED = problem_type(
+    "auth.key_suspended",
+    403,
+    _("This API key is suspended."),
+    _("The public employment service suspended this key; the partner's other keys may still work."),
+    _("Contact the API team of the public employment service, or use another active key."),
+)
 RATE_LIMITED = problem_type(
     "request.rate_limited",
     429,
@@ -145,6 +152,23 @@ class ApiError(Exception):
     def status(self) -> int:
         assert self.problem.status is not None
         return self.problem.status
+
+
+class CodedError(ValueError):
+    """A service refused a change: a registered message type and its parameters, so every
+    interface (portal, back-office, CLI) shows it in its user's language. Nothing was changed."""
+
+    def __init__(self, mtype: MessageType, **params: Any) -> None:
+        super().__init__(mtype.code)
+        self.mtype = mtype
+        self.params = params
+
+    @property
+    def code(self) -> str:
+        return self.mtype.code
+
+    def __str__(self) -> str:
+        return render_text(self.mtype.code, self.params)
 
 
 def problem_response(request: HttpRequest, error: ApiError) -> JsonResponse:

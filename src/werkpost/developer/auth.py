@@ -12,12 +12,14 @@ from ninja.security import HttpBearer
 
 from werkpost.core.errors import (
     INVALID_KEY,
+    KEY_SUSPENDED,
     MISSING_KEY,
     PARTNER_SUSPENDED,
     PARTNER_TERMINATED,
     RATE_LIMITED,
     ApiError,
 )
+from werkpost.developer.middleware import REQUEST_KEY_ATTRIBUTE
 from werkpost.developer.models import ApiKey
 from werkpost.developer.selectors import api_key_authenticate
 from werkpost.partners.models import Partner
@@ -39,10 +41,13 @@ class ApiKeyAuth(HttpBearer):
         key = self.authenticate(request, token.strip())
         if key is None:
             raise ApiError(INVALID_KEY, headers=challenge)
+        setattr(request, REQUEST_KEY_ATTRIBUTE, key)  # for the request log, also when refused below
         if key.partner.status == Partner.Status.TERMINATED:
             raise ApiError(PARTNER_TERMINATED)
         if key.partner.status != Partner.Status.ACTIVE:
             raise ApiError(PARTNER_SUSPENDED)
+        if key.suspended_at is not None:
+            raise ApiError(KEY_SUSPENDED)
         _check_rate(key)
         return key
 
