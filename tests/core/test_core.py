@@ -92,6 +92,7 @@ def test_rate_limit_answers_429_with_retry_after(api: ApiClient) -> None:
     assert response.json()["code"] == "request.rate_limited"
 
 
+@pytest.mark.django_db  # the site layout reads the extranet menu
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_message_pages_render_in_both_languages(language: str) -> None:
     client = Client(headers={"Accept-Language": language})
@@ -113,6 +114,7 @@ def test_every_message_has_a_dutch_text() -> None:
         assert all(nl != en for nl, en in zip(dutch, english, strict=True)), code
 
 
+@pytest.mark.django_db
 def test_message_page_language_can_be_chosen_by_link() -> None:
     page = Client().get("/docs/messages/reference.unknown_code?lang=en")
     assert 'lang="en"' in page.text

@@ -38,7 +38,9 @@ class ApiProblemMiddleware:
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith((PROBLEM_CONTENT_TYPE, "application/json")):
             return response
-        if response.status_code == 404:
+        # 301: CommonMiddleware offers "…/" because the extranet's catch-all would take it;
+        # under /api/ there is no such page, so the answer is a plain 404.
+        if response.status_code in (301, 404):
             return problem_response(request, ApiError(NOT_FOUND))
         if response.status_code == 405:
             allowed = response.get("Allow", "")
