@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", accounts_views.set_language, name="set_language"),
+    path("portal/", include("werkpost.portal.urls")),
     path("", include("werkpost.extranet.urls")),
 ]
 if settings.DEBUG:
