@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "werkpost.developer.middleware.RequestLogMiddleware",
     "werkpost.core.middleware.ApiProblemMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -273,3 +274,9 @@ WERKPOST_FEEDBACK_PER_HOUR = env_int("WERKPOST_FEEDBACK_PER_HOUR", 5)
 WERKPOST_FEEDBACK_RETENTION_DAYS = env_int("WERKPOST_FEEDBACK_RETENTION_DAYS", 365)
 # Digests go out from this hour (local time): daily every morning, weekly on Monday morning.
 WERKPOST_DIGEST_HOUR = env_int("WERKPOST_DIGEST_HOUR", 7)
+
+# --- developer portal and webhooks -------------------------------------------------------
+WERKPOST_PORTAL_URL = os.environ.get("WERKPOST_PORTAL_URL", f"{PUBLIC_URL}/portal/")
+# Webhooks go to public https endpoints only; tests and local development may allow
+# http://127.0.0.1 with this switch (never in production).
+WERKPOST_WEBHOOK_ALLOW_LOOPBACK_HTTP = env_bool("WERKPOST_WEBHOOK_ALLOW_LOOPBACK_HTTP")
