@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models
 
 from werkpost.core import clock
+from werkpost.core.bulk import bulk_insert
 from werkpost.core.models import AuditLogEntry
 
 
@@ -59,7 +60,7 @@ class AuditEntry:
 
 def audit_log_many(entries: list[AuditEntry]) -> None:
     now = clock.now()
-    AuditLogEntry.objects.bulk_create([entry.build(now) for entry in entries])
+    bulk_insert(AuditLogEntry, [entry.build(now) for entry in entries])
 
 
 def audit_log(

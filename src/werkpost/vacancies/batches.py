@@ -30,6 +30,7 @@ from werkpost.core.errors import problem_type
 from werkpost.core.ids import public_id
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import Batch, BatchFormat, BatchStatus, Outcome
+from werkpost.vacancies.parallel import Pool, usable_cpus
 from werkpost.vacancies.parsing import Parsed, ParseError, media_type, parse_json
 from werkpost.vacancies.pipeline import Item, apply_items, check
 from werkpost.vacancies.validation import CheckContext
@@ -218,29 +219,108 @@ def _enqueue(batch_id: str) -> None:
 # --- processing ------------------------------------------------------------------------------
 
 
-def _items(batch: Batch, path: Path) -> Iterator[tuple[int, Parsed | ParseError, str, int]]:
-    """(index, parsed or error, raw text, offset after the item), from where the batch stands."""
+# A unit of work as read from the file: (index, the item, offset after it). The item is the raw
+# JSON line, or for HR-XML (XPath, the element or its serialisation, or the item's ParseError).
+Unit = tuple[int, Any, int]
+
+
+def _units(batch: Batch, path: Path, *, portable: bool) -> Iterator[Unit]:
+    """The items from where the batch stands. `portable`: XML items serialised, so another
+    process can map them (otherwise they are live elements, valid until the next item)."""
     if batch.format == BatchFormat.JSON_LINES:
         with path.open("rb") as stream:
             stream.seek(batch.resume_offset)
             index = batch.processed
             for raw in stream:
-                offset = stream.tell()
-                if not raw.strip():
-                    continue
-                try:
-                    parsed: Parsed | ParseError = parse_json(raw)
-                except ParseError as exc:
-                    parsed = exc
-                yield index, parsed, raw.decode("utf-8", errors="replace"), offset
-                index += 1
+                if raw.strip():
+                    yield index, raw, stream.tell()
+                    index += 1
         return
-    from werkpost.vacancies.hrxml import iter_hrxml_items
+    from werkpost.vacancies import hrxml
 
+    first = batch.processed  # XML cannot seek: resuming re-reads up to here
     with path.open("rb") as stream:
-        for index, parsed in iter_hrxml_items(stream):
-            if index >= batch.processed:  # XML cannot seek: resuming re-reads up to here
-                yield index, parsed, "", 0
+        if portable:
+            for index, xpath, found in hrxml.scan_hrxml_items(stream):
+                if index >= first:
+                    yield index, (xpath, found), 0
+        else:
+            for index, parsed in hrxml.iter_hrxml_items(stream):
+                if index >= first:
+                    yield index, parsed, 0
+
+
+def _to_item(fmt: str, unit: Unit) -> Item:
+    index, source, _offset = unit
+    raw = ""
+    parsed: Parsed | ParseError
+    try:
+        if fmt == BatchFormat.JSON_LINES:
+            raw = source.decode("utf-8", errors="replace")
+            parsed = parse_json(source)
+        elif isinstance(source, tuple):  # (XPath, serialised element or ParseError)
+            from werkpost.vacancies.hrxml import map_hrxml_item
+
+            xpath, found = source
+            if isinstance(found, ParseError):
+                raise found
+            parsed = map_hrxml_item(found, xpath)
+        else:
+            parsed = source
+    except ParseError as exc:
+        parsed = exc
+    return Item(parsed=parsed, received_at=clock.now(), content_type="", raw_text=raw, batch_index=index)
+
+
+def _context(batch: Batch) -> CheckContext:
+    return CheckContext(today=clock.today(), environment=batch.environment)
+
+
+def _check_units(task: tuple[str, CheckContext, list[Unit]]) -> list[Item]:
+    """Check a chunk of units (in a helper process): the items, detached for applying."""
+    fmt, context, units = task
+    return [check(_to_item(fmt, unit), None, context).detached() for unit in units]
+
+
+def _helpers(batch: Batch) -> int:
+    """How many helper processes check items while the worker applies them: by default one per
+    usable CPU, for batches of several chunks; 0 checks in the worker itself."""
+    configured = getattr(settings, "WERKPOST_BATCH_CHECK_PROCESSES", None)
+    helpers = (usable_cpus() if usable_cpus() > 1 else 0) if configured is None else int(configured)
+    return helpers if batch.total - batch.processed >= 2 * CHUNK_ITEMS else 0
+
+
+def _checked_chunks(batch: Batch, path: Path, pool: Pool[Any, list[Item]] | None) -> Iterator[tuple[list[Item], int]]:
+    """Checked items in file order, CHUNK_ITEMS at a time, with the file offset after each
+    chunk. A ParseError of the file itself is raised after the complete chunks before it."""
+    if pool is None:
+        chunk: list[Item] = []
+        offset = batch.resume_offset
+        for unit in _units(batch, path, portable=False):
+            chunk.append(check(_to_item(batch.format, unit), None, _context(batch)))
+            offset = unit[2]
+            if len(chunk) >= CHUNK_ITEMS:
+                yield chunk, offset
+                chunk = []
+        if chunk:
+            yield chunk, offset
+        return
+
+    def tasks() -> Iterator[tuple[str, CheckContext, list[Unit]]]:
+        units: list[Unit] = []
+        for unit in _units(batch, path, portable=True):
+            units.append(unit)
+            if len(units) >= CHUNK_ITEMS:
+                offsets.append(units[-1][2])
+                yield batch.format, _context(batch), units
+                units = []
+        if units:
+            offsets.append(units[-1][2])
+            yield batch.format, _context(batch), units
+
+    offsets: list[int] = []
+    for position, items in enumerate(pool.map(tasks())):
+        yield items, offsets[position]
 
 
 def _claim(batch_pk: int) -> bool:
@@ -265,24 +345,20 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
     path = spool_dir() / batch.file_name
     waiting = others_waiting or _other_partner_waiting
     started = time.monotonic()
-    chunk: list[Item] = []
-    offset = batch.resume_offset
+    helpers = _helpers(batch)
+    pool: Pool[Any, list[Item]] | None = Pool(_check_units, helpers) if helpers else None
     try:
-        for index, parsed, raw, offset_after in _items(batch, path):
-            item = Item(parsed=parsed, received_at=clock.now(), content_type="", raw_text=raw, batch_index=index)
-            chunk.append(check(item, None, CheckContext(today=clock.today(), environment=batch.environment)))
-            offset = offset_after
-            if len(chunk) >= CHUNK_ITEMS:
-                _commit_chunk(batch, chunk, offset)
-                chunk = []
-                if time.monotonic() - started > TURN_SECONDS and waiting(batch):
-                    Batch.objects.filter(pk=batch.pk).update(lease_until=None)
-                    transaction.on_commit(lambda: _enqueue(batch.batch_id))
-                    return BatchStatus.PROCESSING
-        if chunk:
+        for chunk, offset in _checked_chunks(batch, path, pool):
             _commit_chunk(batch, chunk, offset)
+            if time.monotonic() - started > TURN_SECONDS and waiting(batch):
+                Batch.objects.filter(pk=batch.pk).update(lease_until=None)
+                transaction.on_commit(lambda: _enqueue(batch.batch_id))
+                return BatchStatus.PROCESSING
     except ParseError as exc:  # the XML broke off mid-file: what was read is kept
         return _finish(batch, BatchStatus.FAILED, exc.problem.code)
+    finally:
+        if pool is not None:
+            pool.close()
     return _finish(batch, BatchStatus.DONE)
 
 

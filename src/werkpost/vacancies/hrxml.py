@@ -1181,6 +1181,25 @@ def iter_hrxml_items(
             yield index, _map(found, xpath)
 
 
+def scan_hrxml_items(
+    stream: typing.BinaryIO, *, max_depth: int = MAX_DEPTH, max_bytes: int | None = None
+) -> Iterator[tuple[int, str, bytes | ParseError]]:
+    """`iter_hrxml_items` without the mapping: (index, XPath, the PositionOpening serialised on
+    its own, or the item's ParseError), with the same security checks. `map_hrxml_item` turns
+    an item into what `iter_hrxml_items` yields, in another process if need be."""
+    for index, xpath, found in _Scanner(stream, max_depth=max_depth, max_bytes=max_bytes):
+        yield index, xpath, found if isinstance(found, ParseError) else etree.tostring(found, with_tail=False)
+
+
+def map_hrxml_item(item: bytes, xpath: str) -> Parsed:
+    """One item from `scan_hrxml_items` → the API document (serialised by lxml from a scanned
+    document: no DOCTYPE, comments or processing instructions are left)."""
+    return _map(etree.fromstring(item, _ITEM_PARSER), xpath)
+
+
+_ITEM_PARSER = secure_parser()
+
+
 def count_hrxml_items(stream: typing.BinaryIO, *, max_depth: int = MAX_DEPTH, max_bytes: int | None = None) -> int:
     """The number of PositionOpening elements (a pre-scan with the same security checks)."""
     return sum(1 for _item in _Scanner(stream, max_depth=max_depth, max_bytes=max_bytes))

@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 
 from werkpost.core.errors import BODY_TOO_LARGE, INVALID_ENCODING, INVALID_JSON, UNSUPPORTED_MEDIA_TYPE
-from werkpost.core.messages import Message, MessageType
+from werkpost.core.messages import CATALOGUE, Message, MessageType
 
 
 class ParseError(Exception):
@@ -26,6 +26,14 @@ class ParseError(Exception):
         super().__init__(problem.code)
         self.problem = problem
         self.params = params
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent between processes by its registered code (batch items are checked in helpers).
+        return _parse_error, (self.problem.code, self.params)
+
+
+def _parse_error(code: str, params: dict[str, Any]) -> ParseError:
+    return ParseError(CATALOGUE[code], **params)
 
 
 @dataclass

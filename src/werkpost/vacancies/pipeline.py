@@ -27,7 +27,7 @@ from werkpost.core.messages import Message, Severity
 from werkpost.partners.models import Partner
 from werkpost.vacancies import messages as m
 from werkpost.vacancies import publication, services
-from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, VacancyDocument, content_digest
+from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, Publication, VacancyDocument, content_digest
 from werkpost.vacancies.models import Batch, Outcome, TransferAction, TransferResult, Vacancy
 from werkpost.vacancies.parsing import Parsed, ParseError, parse_body
 from werkpost.vacancies.selectors import effective_status, vacancy_get
@@ -107,14 +107,18 @@ class Item:
     digest: str = ""
     quality: dict[str, Any] = field(default_factory=dict)
     batch_index: int | None = None
+    valid: bool = False  # set by `check`: a document without errors, to plan and apply
+    publication: Publication | None = None  # the document's publication part: all that applying reads of it
 
     @property
     def problem(self) -> ParseError | None:
         return self.parsed if isinstance(self.parsed, ParseError) else None
 
-    @property
-    def valid(self) -> bool:
-        return self.doc is not None and decide(self.found) != Outcome.REJECTED
+    def detached(self) -> Item:
+        """The checked item without what only checking needed (the parsed data, the document
+        model), so it is cheap to hand to another process for applying."""
+        parsed = replace(self.parsed, data=None) if isinstance(self.parsed, Parsed) else self.parsed
+        return replace(self, parsed=parsed, doc=None)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
@@ -181,7 +185,9 @@ def check(item: Item, vacancy_id: str | None, context: CheckContext) -> Item:
         doc, checks = validate_document(doc, context)
         found += checks
     item.doc, item.found = doc, found
+    item.valid = doc is not None and decide(found) != Outcome.REJECTED
     if item.valid and doc is not None:
+        item.publication = doc.publication
         item.canonical = doc.canonical()
         item.digest = content_digest(item.canonical)
         item.quality = score_document(doc, found)
@@ -253,7 +259,7 @@ def _apply_items(
         plan = None
         found = item.found
         if item.valid:
-            plan, window_found = publication.plan_upsert(item.doc.publication, item.digest, existing, today)  # type: ignore[union-attr]
+            plan, window_found = publication.plan_upsert(item.publication, item.digest, existing, today)
             found = found + (plan.messages if plan else window_found)
         if plan is None:
             status = (item.problem.problem.status or 400) if item.problem else 422
@@ -336,7 +342,7 @@ def _dry_run(sub: Submission, item: Item, today: dt.date) -> Result:
     existing = vacancy_get(sub.partner, sub.environment, item.vacancy_id) if item.vacancy_id else None
     found, plan = item.found, None
     if item.valid:
-        plan, window_found = publication.plan_upsert(item.doc.publication, item.digest, existing, today)  # type: ignore[union-attr]
+        plan, window_found = publication.plan_upsert(item.publication, item.digest, existing, today)
         found = found + (plan.messages if plan else window_found)
     if plan is None:
         status = (item.problem.problem.status or 400) if item.problem else 422

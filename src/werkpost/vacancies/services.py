@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor, AuditEntry, audit_log, audit_log_many
+from werkpost.core.bulk import bulk_insert
 from werkpost.core.environments import Environment
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import (
@@ -146,9 +147,10 @@ def vacancies_upsert(*, changes: Sequence[Upsert], actor: Actor) -> None:
     written = [c for c in changes if not c.plan.unchanged]
     unique: dict[int, Vacancy] = {id(c.vacancy): c.vacancy for c in written}
     existing = [v for v in unique.values() if v.pk is not None]
-    Vacancy.objects.bulk_create([v for v in unique.values() if v.pk is None])
+    bulk_insert(Vacancy, [v for v in unique.values() if v.pk is None])
     Vacancy.objects.bulk_update(existing, UPSERT_FIELDS)
-    VacancyRevision.objects.bulk_create(
+    bulk_insert(
+        VacancyRevision,
         [
             VacancyRevision(
                 vacancy=c.vacancy,
@@ -159,7 +161,7 @@ def vacancies_upsert(*, changes: Sequence[Upsert], actor: Actor) -> None:
             )
             for c in written
             if c.plan.content_changed
-        ]
+        ],
     )
     # The transfer result records every content change; the audit log records the transitions.
     entries: list[tuple[str, Upsert, dict[str, Any]]] = []
@@ -240,7 +242,7 @@ def transfer_results_record(results: Sequence[TransferResult]) -> list[TransferR
         result.content_type = result.content_type[:100]
     with transaction.atomic(savepoint=False):
         Partner.objects.select_for_update().filter(pk=results[0].partner_id).values_list("pk", flat=True).first()
-        return TransferResult.objects.bulk_create(results)
+        return bulk_insert(TransferResult, results)
 
 
 # --- periodic jobs -----------------------------------------------------------------------
