@@ -39,7 +39,7 @@ def bulk_insert[M: models.Model](model: type[M], objs: Sequence[M]) -> list[M]:
         )
         for obj, (pk_value,) in zip(objs, cursor.fetchall(), strict=True):
             setattr(obj, pk.attname, pk_value)
-        columns = ", ".join(quote(field.column) for field in fields)
+        columns = ", ".join(quote(str(field.column)) for field in fields)
         sql = f"COPY {quote(opts.db_table)} ({columns}) FROM STDIN"
         with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
             for obj in objs:
