@@ -17,7 +17,7 @@ from tests.factories import PartnerFactory
 from werkpost.core.environments import Environment
 from werkpost.core.models import AuditLogEntry
 from werkpost.developer.models import ApiKey
-from werkpost.developer.services import ApiKeyError, api_key_create, api_key_revoke
+from werkpost.developer.services import ApiKeyError, api_key_create, api_key_revoke, api_key_suspend
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import TransferResult, Vacancy
 
@@ -167,6 +167,18 @@ def test_suspended_partner(
     partner.save()
     response = call(raw_client(f"Bearer {key}"), method, path, body, example)
     assert_problem(response, 403, "auth.partner_suspended")
+    assert_nothing_happened()
+
+
+@pytest.mark.parametrize(("method", "path", "body"), ENDPOINTS, ids=ENDPOINT_IDS)
+@pytest.mark.parametrize("environment", [Environment.TEST, Environment.PRODUCTION])
+def test_suspended_key(
+    partner: Partner, example: dict[str, Any], method: str, path: str, body: Any, environment: Environment
+) -> None:
+    issued = api_key_create(partner=partner, environment=environment, actor=TEST_ACTOR)
+    api_key_suspend(api_key=issued.api_key, reason="leaked", actor=TEST_ACTOR)
+    response = call(raw_client(f"Bearer {issued.plaintext}"), method, path, body, example)
+    assert_problem(response, 403, "auth.key_suspended")
     assert_nothing_happened()
 
 
