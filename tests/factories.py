@@ -47,7 +47,7 @@ class UserFactory(factory.Factory):
         model = dict  # built by the service, not by the factory
 
     email = factory.Sequence(lambda n: f"user{n}@partner.example")
-    password = "correct horse battery staple"  # noqa: S105 - test password
+    password = "correct horse battery staple"
     language = "nl"
     organisation = None
     is_org_admin = False

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from werkpost.accounts.models import Profile
@@ -45,11 +46,6 @@ class FeedbackForm(forms.Form):
         token = signing.TimestampSigner(salt=FEEDBACK_SALT).sign("feedback")
         return cls(request=request, initial={"token": token, "url": request.get_full_path()[:500]})
 
-    def clean_website(self) -> str:
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This looks like spam; your feedback was not sent."), code="feedback.spam")
-        return ""
-
     def clean_token(self) -> str:
         signer = signing.TimestampSigner(salt=FEEDBACK_SALT)
         token = self.cleaned_data["token"]
@@ -71,12 +67,16 @@ class FeedbackForm(forms.Form):
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"]
-        if not url.startswith("/") or url.startswith("//"):
+        # We redirect back to it: a path on this site only ("/\\evil.example" is off-site to browsers).
+        if not url.startswith("/") or not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
             raise forms.ValidationError(_("This form is not valid. Reload the page."), code="feedback.invalid")
         return url
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if cleaned.get("website"):
+            # A form-wide error: the honeypot field is hidden, so an error next to it is never seen.
+            raise forms.ValidationError(_("This looks like spam; your feedback was not sent."), code="feedback.spam")
         if not self.errors and not _within_flood_limit(self.request):
             raise forms.ValidationError(
                 _("You sent a lot of feedback in a short time. Try again in an hour."), code="feedback.flood"

@@ -7,6 +7,7 @@ user's access types. Search, menus, follows and digests all use `readable_pages(
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,9 +66,13 @@ def readable_pages(user: Any) -> PageQuerySet:
     return queryset
 
 
+# FTS5 and PostgreSQL read quotes, operators and NUL as syntax (or refuse them): only words go in.
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
 def search(user: Any, query: str) -> list[Page]:
     """Full-text search (SQLite FTS5 or PostgreSQL) over the pages this user may read."""
-    query = query.strip()[:200]
+    query = " ".join(_NOT_WORDS.sub(" ", query).split())[:200].strip()
     if not query:
         return []
     readable_ids = list(readable_pages(user).values_list("id", flat=True))
