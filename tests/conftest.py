@@ -25,6 +25,13 @@ EXAMPLE_PATH = Path(__file__).resolve().parent.parent / "docs" / "examples" / "v
 TEST_ACTOR = Actor.system("tests")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # Production hashes passwords slowly on purpose; the tests log in hundreds of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     with django_db_blocker.unblock():
