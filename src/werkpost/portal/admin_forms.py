@@ -1,0 +1,147 @@
+"""Forms of the PES back-office for partners: they parse what staff type; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from stdnum.be import vat
+from stdnum.exceptions import ValidationError as StdnumError
+
+from werkpost.core.errors import CodedError
+from werkpost.partners.models import SUPPLIER_ID_RE, Agreement, ContactLanguage, OnboardingPhase, Partner
+from werkpost.partners.services import RestartReason
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def add_coded_error(form: forms.Form, error: CodedError, field: str | None = None) -> None:
+    """A service's refusal as a form error: its text in the active language and its code."""
+    form.add_error(field, f"{error} ({error.code})")
+
+
+class PartnerCreateForm(forms.Form):
+    supplier_id = forms.CharField(label=_("Supplier id"), max_length=64)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    enterprise_number = forms.CharField(label=_("Enterprise number"), max_length=20, required=False)
+
+    def clean_supplier_id(self) -> str:
+        value = str(self.cleaned_data["supplier_id"]).strip()
+        if not SUPPLIER_ID_RE.match(value):
+            raise ValidationError(_("Use 1 to 64 characters: letters, digits, dot, underscore or hyphen."))
+        return value
+
+    def clean_enterprise_number(self) -> str:
+        # partner_get_or_create checks it too, but answers in English only (see the report).
+        value = str(self.cleaned_data["enterprise_number"]).strip()
+        if value:
+            try:
+                return str(vat.validate(value))
+            except StdnumError:
+                raise ValidationError(_("This is not a valid Belgian enterprise number.")) from None
+        return value
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    enterprise_number = forms.CharField(label=_("Enterprise number"), max_length=20, required=False)
+    street_address = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=10, required=False)
+    municipality = forms.CharField(label=_("Municipality"), max_length=100, required=False)
+    country_code = forms.CharField(label=_("Country (ISO code)"), max_length=2, initial="BE")
+    recognition_number = forms.CharField(label=_("Temp-agency recognition number"), max_length=30, required=False)
+    representative = forms.CharField(label=_("Represented by"), max_length=200, required=False)
+    technical_contact_email = forms.CharField(label=_("Technical contact e-mail"), max_length=254, required=False)
+    technical_contact_language = forms.ChoiceField(
+        label=_("Language of the technical contact"), choices=ContactLanguage.choices
+    )
+    results_mail_opt_out = forms.BooleanField(label=_("No daily results mail"), required=False)
+
+    # partners.invalid_field names the field in its `field` parameter.
+    SERVICE_FIELDS = {
+        "name": "name",
+        "enterprise number": "enterprise_number",
+        "e-mail": "technical_contact_email",
+        "language": "technical_contact_language",
+        "country": "country_code",
+    }
+
+    @classmethod
+    def for_partner(cls, partner: Partner, data: Any = None) -> OrganisationForm:
+        return cls(data, initial={name: getattr(partner, name) for name in cls.base_fields})
+
+    def add_service_error(self, error: CodedError) -> None:
+        field = self.SERVICE_FIELDS.get(str(error.params.get("field", "")))
+        if field is None and error.params.get("field") in self.fields:
+            field = str(error.params["field"])
+        add_coded_error(self, error, field)
+
+
+class MandateAssignForm(forms.Form):
+    service_company = forms.ModelChoiceField(label=_("Service company"), queryset=Partner.objects.none())
+    since = forms.DateField(label=_("Since"), widget=DATE)
+
+    def __init__(self, *args: Any, client: Partner, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["service_company"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Partner.objects.exclude(pk=client.pk).order_by("supplier_id")
+
+
+class MandateEndForm(forms.Form):
+    until = forms.DateField(label=_("Ends on (first day without the service company)"), widget=DATE)
+
+
+class AgreementSignForm(forms.Form):
+    signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
+    signed_by_partner = forms.CharField(label=_("Signed for the partner by"), max_length=200)
+    signed_by_pes = forms.CharField(label=_("Signed for the PES by"), max_length=200)
+    signature_reference = forms.CharField(label=_("Digital signature reference"), max_length=200, required=False)
+
+
+class NoticeForm(forms.Form):
+    by = forms.ChoiceField(label=_("Notice given by"), choices=Agreement.Party.choices)
+    given_on = forms.DateField(label=_("Given on"), widget=DATE)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class TerminateForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=Agreement.EndReason.choices)
+    note = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    breach_notified_on = forms.DateField(label=_("Breach notified on"), widget=DATE, required=False)
+    force_majeure_since = forms.DateField(label=_("Force majeure since"), widget=DATE, required=False)
+
+
+class KeyIssueForm(forms.Form):
+    label = forms.CharField(label=_("Key label"), max_length=100, required=False)
+
+
+class StepPassedForm(forms.Form):
+    phase = forms.ChoiceField(
+        label=_("Step"),
+        choices=[
+            (OnboardingPhase.TECHNICAL_TESTS.value, OnboardingPhase.TECHNICAL_TESTS.label),
+            (OnboardingPhase.MATURITY_TESTS.value, OnboardingPhase.MATURITY_TESTS.label),
+        ],
+    )
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class FeedbackForm(forms.Form):
+    text = forms.CharField(label=_("Feedback on the tests"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class RestartForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=RestartReason.choices)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class DeadlineForm(forms.Form):
+    until = forms.DateField(label=_("New deadline"), widget=DATE)
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
+class SuspendForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the suspension"), max_length=500)
