@@ -88,3 +88,37 @@ def test_revoking_the_access_type_closes_the_pages(tree: Tree, mlp_user: Any) ->
     access_type_revoke(user=mlp_user, access_type=tree.mlp_type, actor=ACTOR)
     fresh = type(mlp_user).objects.get(pk=mlp_user.pk)  # access codes are cached per user object
     assert not selectors.page_access(fresh, tree.mlp).allowed
+
+
+# --- home tiles ------------------------------------------------------------------------------
+
+
+def tile_titles(user: Any, tree: Tree) -> list[str]:
+    return [tile.title for tile in selectors.home_tiles(user, tree.home)]
+
+
+def test_home_tiles_per_kind_of_user(tree: Tree, plain_user: Any, mlp_user: Any, confidential_user: Any) -> None:
+    from tests.factories import PartnerFactory
+
+    assert tile_titles(AnonymousUser(), tree) == []
+    assert tile_titles(plain_user, tree) == ["My profile"]
+    # Sections: the top-level pages the user's access types open (not the deeper medical page).
+    assert tile_titles(mlp_user, tree) == ["My profile", "Mlp", "Vertrouwelijk"]
+    assert tile_titles(confidential_user, tree) == ["My profile", "Mlp", "Vertrouwelijk"]
+    partner_user = user_with(tree.mlp_type, organisation=PartnerFactory())
+    assert tile_titles(partner_user, tree) == ["Vacancy Posting API portal", "My profile", "Mlp", "Vertrouwelijk"]
+    staff = user_with(is_staff=True)
+    assert tile_titles(staff, tree) == ["Back-office", "My profile"]
+    section = next(t for t in selectors.home_tiles(mlp_user, tree.home) if t.kind == "section")
+    assert (section.url, section.description) == ("/mlp/", "Extranet-MLP")
+
+
+def test_home_page_shows_tiles_and_public_sections(tree: Tree, mlp_user: Any, plain_user: Any) -> None:
+    from tests.extranet.conftest import client_for
+
+    html = client_for(mlp_user).get("/").content.decode()
+    assert 'href="/mlp/"' in html
+    assert 'href="/profile/"' in html
+    html = client_for(plain_user).get("/").content.decode()
+    assert 'href="/mlp/"' not in html
+    assert 'href="/publiek/"' in html

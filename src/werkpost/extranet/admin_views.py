@@ -60,7 +60,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def create(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
-    form = UserCreateForm(request.POST or None)
+    # Bound on every POST, even an empty one (`request.POST or None` would show a blank form).
+    form = UserCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             user = user_create(actor=Actor.for_user(request.user), **form.cleaned_data)
@@ -82,7 +83,11 @@ def access(request: HttpRequest, user_id: int) -> HttpResponse:
     _staff_only(request)
     user: Any = get_object_or_404(get_user_model(), pk=user_id)
     held = access_codes(user)
-    form = AccessForm(request.POST or None, initial={"access_types": AccessType.objects.filter(code__in=held)})
+    # An empty POST (every box unticked) is a choice too: revoke everything.
+    form = AccessForm(
+        request.POST if request.method == "POST" else None,
+        initial={"access_types": AccessType.objects.filter(code__in=held)},
+    )
     if request.method == "POST" and form.is_valid():
         actor = Actor.for_user(request.user)
         wanted = set(form.cleaned_data["access_types"])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -163,7 +163,14 @@ def _changed_pages(user: Any, *, since: dt.datetime | None, until: dt.datetime) 
 
 def _mail_digest(user: Any, language: str, pages: list[ExtranetPage], period: str) -> None:
     with translation.override(language):
-        context = {"user": user, "pages": pages, "period": period, "public_url": settings.PUBLIC_URL}
+        # No request, so no context processor: the HTML part's lang attribute needs the language here.
+        context = {
+            "user": user,
+            "pages": pages,
+            "period": period,
+            "public_url": settings.PUBLIC_URL,
+            "LANGUAGE_CODE": language,
+        }
         subject = render_to_string("extranet/email/digest_subject.txt", context).strip()
         text = render_to_string("extranet/email/digest.txt", context)
         html = render_to_string("extranet/email/digest.html", context)
