@@ -109,7 +109,8 @@ def test_the_request_log_records_calls_without_bodies_or_queries(
     assert selectors.request_log(PartnerFactory(), "test")[0] == []
     assert selectors.request_log(partner, "production")[0] == []
     older, before = selectors.request_log(partner, "test", limit=2)
-    assert len(older) == 2 and before == older[-1].id
+    assert len(older) == 2
+    assert before == older[-1].id
     assert len(selectors.request_log(partner, "test", before=before)[0]) == 3
 
 

@@ -49,7 +49,8 @@ def test_signature_needs_the_parties_data(traveller: time_machine.Coordinates, d
     with pytest.raises(CodedError) as info:
         sign(bare)
     assert info.value.code == "partners.agreement.parties_incomplete"
-    assert "street_address" in str(info.value) and "representative" in str(info.value)
+    assert "street_address" in str(info.value)
+    assert "representative" in str(info.value)
     assert not Agreement.objects.exists()
 
 
@@ -215,5 +216,6 @@ def test_coded_errors_speak_dutch_and_english(organisation: Partner) -> None:
         english = str(error)
     with translation.override("nl"):
         dutch = str(error)
-    assert "2026-06-08" in english and "2026-06-08" in dutch
+    assert "2026-06-08" in english
+    assert "2026-06-08" in dutch
     assert english.startswith("The partner may remedy")

@@ -80,7 +80,7 @@ def receiver(settings: SettingsWrapper) -> Iterator[Receiver]:
     state = Receiver(url="")
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             state.received.append(Received({k.lower(): v for k, v in self.headers.items()}, body))
             status = state.statuses.pop(0) if state.statuses else 200

@@ -55,5 +55,7 @@ def test_daily_results_mail(
     assert len(mailoutbox) == 1
     sent = mailoutbox[0]
     assert sent.to == [signed.technical_contact_email]
-    assert "1 rejected" in sent.body and "BAD-1" in sent.body and "schema.required" in sent.body
+    assert "1 rejected" in sent.body
+    assert "BAD-1" in sent.body
+    assert "schema.required" in sent.body
     assert "BAD-1" in sent.alternatives[0][0]

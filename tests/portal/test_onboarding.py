@@ -105,7 +105,8 @@ def test_the_scorecard_measures_the_test_traffic_and_passes_steps_two_and_three(
     card = selectors.scorecard(signed)
     assert card.vacancies == 11  # the 10 and T-1 (its latest upsert)
     assert card.error_rate == 0
-    assert card.average_quality is not None and card.average_quality >= selectors.MATURITY_MIN_AVERAGE_QUALITY
+    assert card.average_quality is not None
+    assert card.average_quality >= selectors.MATURITY_MIN_AVERAGE_QUALITY
     assert card.maturity_passed, card.missing
     assert services.onboarding_scorecards_apply() == 1
     assert phase(signed) == OnboardingPhase.MATURITY_TESTS
@@ -201,7 +202,8 @@ def test_deadline_reminders_at_30_and_7_days_then_expiry(
     assert len(mail.outbox) == 1
     reminder = mail.outbox[0]
     assert reminder.to == [signed.technical_contact_email]
-    assert "2026-09-16" in reminder.body and "in 30 days" in reminder.body  # English, as the contact chose
+    assert "2026-09-16" in reminder.body
+    assert "in 30 days" in reminder.body
     assert reminder.alternatives[0][1] == "text/html"
 
     at(traveller, deadline - dt.timedelta(days=7))

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 def test_immediate_termination_closes_access(
     signed: Partner, example: dict[str, Any], django_capture_on_commit_callbacks: Any, mailoutbox: list
 ) -> None:
+    partner_services.partner_update(partner=signed, technical_contact_language="en", actor=TEST_ACTOR)
     other = OrganisationFactory()
     other_api = ApiClient(issue_key(other))
     other_api.put("/vacancies/V1", example)
@@ -66,7 +67,9 @@ def test_immediate_termination_closes_access(
         "portal.access.closed",
     } <= actions
     assert AuditLogEntry.objects.get(action="partners.agreement.terminated").data["dataRemovalRequired"] is True
-    assert len(mailoutbox) == 1 and "article 7" in mailoutbox[0].body.replace("artikel 7", "article 7")
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == [signed.technical_contact_email]
+    assert "remove all vacancy data you obtained" in mailoutbox[0].body
 
 
 def test_a_refused_termination_changes_nothing(signed: Partner, example: dict[str, Any]) -> None:

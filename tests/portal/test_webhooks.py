@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import itertools
 from typing import Any
 
 import pytest
@@ -55,7 +56,7 @@ def test_each_result_is_delivered_signed(
     ApiClient(issue_key(signed, Environment.PRODUCTION)).put("/vacancies/LIVE", example)  # other environment
     assert run() == 2
     assert len(receiver.received) == 2
-    first, second = receiver.received
+    first, _second = receiver.received
     assert verify(registered.secret, first.headers["werkpost-signature"], first.body)
     assert not verify("whsec_wrong", first.headers["werkpost-signature"], first.body)
     assert not verify(registered.secret, first.headers["werkpost-signature"], first.body + b" ")
@@ -63,7 +64,8 @@ def test_each_result_is_delivered_signed(
     event = receiver.json(0)
     assert event["type"] == "transfer_result"
     assert event["id"] == first.headers["werkpost-event-id"]
-    assert event["supplierId"] == signed.supplier_id and event["environment"] == "test"
+    assert event["supplierId"] == signed.supplier_id
+    assert event["environment"] == "test"
     assert event["data"]["transferId"] == created["transferId"]
     assert event["data"]["outcome"] == "accepted"
     assert receiver.json(1)["data"]["transferId"] == rejected["transferId"]
@@ -83,7 +85,8 @@ def test_failures_are_retried_with_backoff_then_delivered(
     receiver.statuses = [500, 503, 302]
     assert run() == 1
     delivery = WebhookDelivery.objects.get()
-    assert delivery.status == "pending" and delivery.attempts == 1
+    assert delivery.status == "pending"
+    assert delivery.attempts == 1
     assert delivery.next_attempt_at - dt.datetime.now(dt.UTC) == dt.timedelta(minutes=1)
     assert run() == 0  # not due yet
     traveller.shift(dt.timedelta(minutes=1))
@@ -122,7 +125,7 @@ def test_an_endpoint_failing_for_three_days_is_disabled_with_a_notice(
     assert 8 <= len(attempts) <= 12
     assert attempts[-1].attempted_at - start <= dt.timedelta(days=3)
     assert attempts[-1].attempted_at - start >= dt.timedelta(days=2)
-    gaps = [b.attempted_at - a.attempted_at for a, b in zip(attempts, attempts[1:], strict=False)]
+    gaps = [b.attempted_at - a.attempted_at for a, b in itertools.pairwise(attempts)]
     assert gaps == sorted(gaps)  # backing off
     endpoint = WebhookEndpoint.objects.get()
     assert endpoint.status == "disabled"
@@ -147,7 +150,8 @@ def test_secret_rotation_signs_with_both_for_a_day(
     ApiClient(issue_key(signed)).put("/vacancies/V1", example)
     run()
     header, body = receiver.received[0].headers["werkpost-signature"], receiver.received[0].body
-    assert verify(new_secret, header, body) and verify(registered.secret, header, body)
+    assert verify(new_secret, header, body)
+    assert verify(registered.secret, header, body)
     assert header.count("v1=") == 2
 
 
