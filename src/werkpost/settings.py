@@ -280,3 +280,6 @@ WERKPOST_PORTAL_URL = os.environ.get("WERKPOST_PORTAL_URL", f"{PUBLIC_URL}/porta
 # Webhooks go to public https endpoints only; tests and local development may allow
 # http://127.0.0.1 with this switch (never in production).
 WERKPOST_WEBHOOK_ALLOW_LOOPBACK_HTTP = env_bool("WERKPOST_WEBHOOK_ALLOW_LOOPBACK_HTTP")
+WERKPOST_WEBHOOK_TIMEOUT_SECONDS = env_int("WERKPOST_WEBHOOK_TIMEOUT_SECONDS", 10)
+# The request log holds no bodies or personal data, and is kept this long only.
+WERKPOST_REQUEST_LOG_RETENTION_DAYS = env_int("WERKPOST_REQUEST_LOG_RETENTION_DAYS", 30)
