@@ -1,0 +1,173 @@
+"""Account services: users, access types, profile, terms; every change audited, bad input refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from tests.factories import AccessTypeFactory, PartnerFactory, UserFactory
+from werkpost.accounts import selectors
+from werkpost.accounts.models import AccessGrant, AccessType, Profile, TermsAcceptance
+from werkpost.accounts.services import (
+    AccessTypeLoad,
+    AccountError,
+    access_type_grant,
+    access_type_revoke,
+    access_types_load,
+    profile_update,
+    terms_accept,
+    user_create,
+)
+from werkpost.core.audit import Actor
+from werkpost.core.models import AuditLogEntry
+
+pytestmark = pytest.mark.django_db
+ACTOR = Actor.system("tests")
+
+
+def audit(action: str) -> list[AuditLogEntry]:
+    return list(AuditLogEntry.objects.filter(action=action))
+
+
+def test_user_create_writes_user_profile_address_and_audit() -> None:
+    partner = PartnerFactory()
+    user = user_create(
+        email="  An.Peeters@Partner.Example ",
+        actor=ACTOR,
+        first_name="An",
+        language="en",
+        organisation=partner,
+        is_org_admin=True,
+    )
+    assert user.email == "an.peeters@partner.example"
+    assert not user.has_usable_password()
+    assert (user.profile.language, user.profile.organisation, user.profile.is_org_admin) == ("en", partner, True)
+    assert user.profile.digest_frequency == "never"
+    address = EmailAddress.objects.get(user=user)
+    assert (address.email, address.primary, address.verified) == ("an.peeters@partner.example", True, False)
+    [entry] = audit("accounts.user.created")
+    assert (entry.subject_id, entry.tenant) == (str(user.pk), partner.supplier_id)
+    assert entry.data == {"email": "an.peeters@partner.example", "staff": False, "orgAdmin": True}
+
+
+def test_user_create_with_a_password_can_log_in() -> None:
+    user = user_create(email="p@partner.example", actor=ACTOR, password="s3cret-enough")
+    assert user.check_password("s3cret-enough")
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"email": "not-an-address"},
+        {"email": ""},
+        {"email": "a@partner.example", "language": "fr"},
+        {"email": "a@partner.example", "is_org_admin": True},  # an organisation administrator needs one
+    ],
+)
+def test_user_create_refuses_bad_input_and_writes_nothing(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(AccountError):
+        user_create(actor=ACTOR, **kwargs)
+    assert not get_user_model().objects.exists()
+    assert not Profile.objects.exists()
+    assert not EmailAddress.objects.exists()
+    assert not audit("accounts.user.created")
+
+
+def test_user_create_refuses_a_duplicate_address() -> None:
+    user_create(email="dup@partner.example", actor=ACTOR)
+    with pytest.raises(AccountError, match="already exists"):
+        user_create(email="DUP@partner.example", actor=ACTOR)
+    assert get_user_model().objects.count() == 1
+    assert len(audit("accounts.user.created")) == 1
+
+
+def test_access_type_grant_and_revoke_are_idempotent_and_audited() -> None:
+    user = UserFactory()
+    access_type = AccessTypeFactory(code="extranet-mlp")
+    assert access_type_grant(user=user, access_type=access_type, actor=ACTOR) is True
+    assert access_type_grant(user=user, access_type=access_type, actor=ACTOR) is False
+    grant = AccessGrant.objects.get(user=user)
+    assert grant.granted_by == "tests"
+    assert [e.data for e in audit("accounts.access.granted")] == [{"accessType": "extranet-mlp"}]
+    fresh = get_user_model().objects.get(pk=user.pk)
+    assert selectors.access_codes(fresh) == {"extranet-mlp"}
+    assert access_type_revoke(user=user, access_type=access_type, actor=ACTOR) is True
+    assert access_type_revoke(user=user, access_type=access_type, actor=ACTOR) is False
+    assert not AccessGrant.objects.exists()
+    assert len(audit("accounts.access.revoked")) == 1
+
+
+def test_access_types_load_creates_then_updates_by_code() -> None:
+    rows = [
+        {"code": "extranet-a", "name_nl": "A", "requires_pes_approval": "yes"},
+        {"code": "extranet-b", "name_nl": "B", "how_to_obtain_en": "Ask."},
+    ]
+    assert access_types_load(rows=rows, actor=ACTOR) == AccessTypeLoad(created=2, updated=0)
+    a = AccessType.objects.get(code="extranet-a")
+    assert a.requires_pes_approval
+    assert AccessType.objects.get(code="extranet-b").how_to_obtain_en == "Ask."
+    report = access_types_load(rows=[{"code": "extranet-a", "name_nl": "A2"}], actor=ACTOR)
+    assert (report.created, report.updated) == (0, 1)
+    a.refresh_from_db()
+    assert (a.name_nl, a.requires_pes_approval) == ("A2", False)
+    assert AccessType.objects.count() == 2
+    assert [e.data for e in audit("accounts.access_types.loaded")] == [
+        {"created": 0, "updated": 1},
+        {"created": 2, "updated": 0},
+    ]
+
+
+def test_access_type_names_follow_the_language() -> None:
+    from django.utils import translation
+
+    access_type = AccessTypeFactory(name_nl="Vertrouwelijk", name_en="Confidential", how_to_obtain_nl="Vraag")
+    with translation.override("en"):
+        assert (access_type.name, access_type.how_to_obtain) == ("Confidential", "Vraag")  # Dutch when no English
+    with translation.override("nl"):
+        assert access_type.name == "Vertrouwelijk"
+
+
+def test_profile_update_changes_audits_and_ignores_no_change() -> None:
+    user = UserFactory()
+    profile = profile_update(user=user, actor=ACTOR, digest_frequency="weekly", language="en")
+    assert (profile.digest_frequency, profile.language) == ("weekly", "en")
+    assert profile.digest_watermark is not None
+    assert [e.data for e in audit("accounts.profile.changed")] == [{"digestFrequency": "weekly", "language": "en"}]
+    profile_update(user=user, actor=ACTOR, digest_frequency="weekly", language="en")
+    assert len(audit("accounts.profile.changed")) == 1
+
+
+def test_profile_update_keeps_the_watermark_when_switching_between_frequencies() -> None:
+    user = UserFactory()
+    first = profile_update(user=user, actor=ACTOR, digest_frequency="daily").digest_watermark
+    assert profile_update(user=user, actor=ACTOR, digest_frequency="weekly").digest_watermark == first
+
+
+@pytest.mark.parametrize("kwargs", [{"digest_frequency": "hourly"}, {"language": "de"}])
+def test_profile_update_refuses_bad_values(kwargs: dict[str, str]) -> None:
+    user = UserFactory()
+    with pytest.raises(AccountError):
+        profile_update(user=user, actor=ACTOR, **kwargs)
+    user.profile.refresh_from_db()
+    assert (user.profile.digest_frequency, user.profile.language) == ("never", "nl")
+    assert not audit("accounts.profile.changed")
+
+
+def test_terms_accept_once_per_version() -> None:
+    user = UserFactory()
+    assert selectors.accepted_terms_version(user) == 0
+    first = terms_accept(user=user, version=1, actor=ACTOR)
+    assert terms_accept(user=user, version=1, actor=ACTOR) == first
+    terms_accept(user=user, version=3, actor=ACTOR)
+    assert TermsAcceptance.objects.filter(user=user).count() == 2
+    assert selectors.accepted_terms_version(user) == 3
+    assert [e.data for e in audit("accounts.terms.accepted")] == [{"version": 3}, {"version": 1}]
+
+
+def test_profile_of_creates_a_missing_profile() -> None:
+    user = get_user_model().objects.create_user(username="cli", email="cli@example.test")
+    assert selectors.profile_of(user).language == "nl"
+    assert Profile.objects.filter(user=user).count() == 1
