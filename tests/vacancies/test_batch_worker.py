@@ -65,6 +65,28 @@ def _wait(db: Path, condition: Any, seconds: float) -> tuple[int, int, str]:
     raise AssertionError(f"timed out in state {_state(db)}")
 
 
+def _processes_of(data_dir: Path) -> list[int]:
+    """Processes (worker, helpers) started with this test's data dir."""
+    mark = f"WERKPOST_DATA_DIR={data_dir}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and mark in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def _wait_no_process_of(data_dir: Path, seconds: float) -> None:
+    if not Path("/proc/self/environ").exists():
+        return  # not Linux
+    deadline = time.monotonic() + seconds
+    while _processes_of(data_dir) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_of(data_dir), "processes of the killed worker still run"
+
+
 def test_sigkill_mid_batch_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     env = _env(tmp_path)
     subprocess.run([sys.executable, "-m", "werkpost.cli", "prepare"], env=env, check=True, capture_output=True)
@@ -93,6 +115,7 @@ def test_sigkill_mid_batch_loses_and_duplicates_nothing(tmp_path: Path) -> None:
         if first.poll() is None:
             first.kill()
     assert processed_at_kill < total, "the worker finished before it could be killed"
+    _wait_no_process_of(tmp_path, 5)  # its check helpers noticed and exited
     time.sleep(2.5)  # the dead worker's lease runs out
     second = _worker(env, log)
     try:

@@ -11,7 +11,10 @@ Django's IntegrityError as usual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.db import connections, models, router
 
@@ -41,12 +44,56 @@ def bulk_insert[M: models.Model](model: type[M], objs: Sequence[M]) -> list[M]:
             setattr(obj, pk.attname, pk_value)
         columns = ", ".join(quote(str(field.column)) for field in fields)
         sql = f"COPY {quote(opts.db_table)} ({columns}) FROM STDIN"
+        convert = [_converter(field, connection) for field in fields]
         with connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
             for obj in objs:
-                copy.write_row(
-                    [field.get_db_prep_save(field.pre_save(obj, True), connection=connection) for field in fields]
-                )
+                copy.write_row([to_db(obj) for to_db in convert])
     for obj in objs:
         obj._state.adding = False
         obj._state.db = alias
     return objs
+
+
+# Fields whose Python value psycopg writes as it is (Django's get_db_prep_save returns it
+# unchanged for these on PostgreSQL), when the value has one of the plain types below.
+_PLAIN_FIELDS = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.DateField,  # DateTimeField too
+    models.ForeignKey,
+    models.AutoField,
+    models.BigAutoField,
+)
+_PLAIN_VALUES = (str, int, bool, dt.date, type(None))
+
+
+def _converter(field: Any, connection: Any) -> Callable[[models.Model], Any]:
+    """obj → the value COPY writes for `field`: Django's own conversion, with shortcuts for
+    plain values and JSON (serialised here, in the text form COPY reads)."""
+    attname = field.attname
+
+    def generic(obj: models.Model) -> Any:
+        return field.get_db_prep_save(field.pre_save(obj, True), connection=connection)
+
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return generic
+    if isinstance(field, models.JSONField):
+        encoder = field.encoder
+
+        def json_value(obj: models.Model) -> Any:
+            value = getattr(obj, attname)
+            return None if value is None else json.dumps(value, cls=encoder)
+
+        return json_value
+    if isinstance(field, _PLAIN_FIELDS):
+
+        def plain(obj: models.Model) -> Any:
+            value = getattr(obj, attname)
+            if not isinstance(value, _PLAIN_VALUES) or (isinstance(value, dt.datetime) and value.tzinfo is None):
+                return generic(obj)  # e.g. a naive datetime, which Django makes aware
+            return value
+
+        return plain
+    return generic

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -290,37 +291,29 @@ def _helpers(batch: Batch) -> int:
     return helpers if batch.total - batch.processed >= 2 * CHUNK_ITEMS else 0
 
 
-def _checked_chunks(batch: Batch, path: Path, pool: Pool[Any, list[Item]] | None) -> Iterator[tuple[list[Item], int]]:
+def _checked_chunks(batch: Batch, path: Path, helpers: int) -> Generator[tuple[list[Item], int]]:
     """Checked items in file order, CHUNK_ITEMS at a time, with the file offset after each
-    chunk. A ParseError of the file itself is raised after the complete chunks before it."""
-    if pool is None:
-        chunk: list[Item] = []
-        offset = batch.resume_offset
-        for unit in _units(batch, path, portable=False):
-            chunk.append(check(_to_item(batch.format, unit), None, _context(batch)))
-            offset = unit[2]
-            if len(chunk) >= CHUNK_ITEMS:
-                yield chunk, offset
-                chunk = []
-        if chunk:
-            yield chunk, offset
+    chunk. A ParseError of the file itself is raised after the complete chunks before it.
+
+    With helpers, the worker checks the first chunk itself (which loads the code tables and
+    rule settings), then forks the helpers, which share what it loaded, for the rest."""
+    units = _units(batch, path, portable=helpers > 0)
+    while chunk := list(islice(units, CHUNK_ITEMS)):
+        yield [check(_to_item(batch.format, unit), None, _context(batch)) for unit in chunk], chunk[-1][2]
+        if helpers:
+            break
+    else:
         return
+    offsets: list[int] = []
 
     def tasks() -> Iterator[tuple[str, CheckContext, list[Unit]]]:
-        units: list[Unit] = []
-        for unit in _units(batch, path, portable=True):
-            units.append(unit)
-            if len(units) >= CHUNK_ITEMS:
-                offsets.append(units[-1][2])
-                yield batch.format, _context(batch), units
-                units = []
-        if units:
-            offsets.append(units[-1][2])
-            yield batch.format, _context(batch), units
+        while chunk := list(islice(units, CHUNK_ITEMS)):
+            offsets.append(chunk[-1][2])
+            yield batch.format, _context(batch), chunk
 
-    offsets: list[int] = []
-    for position, items in enumerate(pool.map(tasks())):
-        yield items, offsets[position]
+    with Pool(_check_units, helpers) as pool:
+        for position, items in enumerate(pool.map(tasks())):
+            yield items, offsets[position]
 
 
 def _claim(batch_pk: int) -> bool:
@@ -345,10 +338,9 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
     path = spool_dir() / batch.file_name
     waiting = others_waiting or _other_partner_waiting
     started = time.monotonic()
-    helpers = _helpers(batch)
-    pool: Pool[Any, list[Item]] | None = Pool(_check_units, helpers) if helpers else None
+    chunks = _checked_chunks(batch, path, _helpers(batch))
     try:
-        for chunk, offset in _checked_chunks(batch, path, pool):
+        for chunk, offset in chunks:
             _commit_chunk(batch, chunk, offset)
             if time.monotonic() - started > TURN_SECONDS and waiting(batch):
                 Batch.objects.filter(pk=batch.pk).update(lease_until=None)
@@ -357,8 +349,7 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
     except ParseError as exc:  # the XML broke off mid-file: what was read is kept
         return _finish(batch, BatchStatus.FAILED, exc.problem.code)
     finally:
-        if pool is not None:
-            pool.close()
+        chunks.close()  # stops the helpers
     return _finish(batch, BatchStatus.DONE)
 
 

@@ -16,6 +16,7 @@ worker's death (SIGKILL included), so no orphan outlives its batch.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import queue
@@ -50,11 +51,11 @@ def _detach_database() -> None:
 def _serve(work: Callable[[Any], Any], tasks: Any, results: Any, parent: int) -> None:
     _detach_database()
     while True:
+        if os.getppid() != parent:  # the worker died: nobody wants the results, and what is
+            os._exit(0)  # still queued for it could never be flushed
         try:
             task = tasks.get(timeout=POLL_SECONDS)
         except queue.Empty:
-            if os.getppid() != parent:  # the worker died: nobody wants the results
-                return
             continue
         if task is None:
             return
@@ -80,6 +81,10 @@ class Pool[T, R]:
             ctx.Process(target=_serve, args=(work, self.tasks, self.results, os.getpid()), daemon=True)
             for _ in range(processes)
         ]
+        # Objects that exist now are left alone by the collector (in the worker until the pool
+        # closes, in the helpers for good), so the pages the helpers share with the worker
+        # are not copied by garbage collection passes.
+        gc.freeze()
         for helper in self.helpers:
             helper.start()
 
@@ -138,6 +143,7 @@ class Pool[T, R]:
             if helper.exitcode is None:
                 helper.kill()
             helper.join()
+        gc.unfreeze()
         # Results still queued (a run stopped early) are dropped with the queues.
         self.tasks.cancel_join_thread()
         self.results.cancel_join_thread()
