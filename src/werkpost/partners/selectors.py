@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
 
 from werkpost.partners.models import (
     PHASE_ORDER,
@@ -121,3 +122,21 @@ def agreements_ending(today: dt.date) -> list[Agreement]:
     return list(
         Agreement.objects.filter(status=Agreement.Status.NOTICE_GIVEN, ends_on__lt=today).select_related("partner")
     )
+
+
+def partners_search(query: str, *, limit: int) -> list[Partner]:
+    """Partners for the back-office list: by supplier id, name or enterprise number (in any
+    notation), with their onboarding, agreements (newest first) and count of active keys."""
+    partners = (
+        Partner.objects.select_related("onboarding")
+        .annotate(active_keys=Count("api_keys", filter=Q(api_keys__revoked_at=None)))
+        .prefetch_related(Prefetch("agreements", queryset=Agreement.objects.order_by("-signed_on", "-id")))
+        .order_by("supplier_id")
+    )
+    if query:
+        match = Q(supplier_id__icontains=query) | Q(name__icontains=query)
+        digits = re.sub(r"\D", "", query)
+        if digits:
+            match |= Q(enterprise_number__contains=digits)
+        partners = partners.filter(match)
+    return list(partners[:limit])

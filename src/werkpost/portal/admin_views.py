@@ -5,7 +5,6 @@ onboarding queue. Each POST calls one service with the staff member as actor; GE
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -13,7 +12,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -133,20 +131,9 @@ class PartnerRow:
 
 
 def _partner_rows(query: str) -> list[PartnerRow]:
-    partners = (
-        Partner.objects.select_related("onboarding")
-        .annotate(active_keys=Count("api_keys", filter=Q(api_keys__revoked_at=None)))
-        .prefetch_related(Prefetch("agreements", queryset=Agreement.objects.order_by("-signed_on", "-id")))
-        .order_by("supplier_id")
-    )
-    if query:
-        match = Q(supplier_id__icontains=query) | Q(name__icontains=query)
-        digits = re.sub(r"\D", "", query)
-        if digits:
-            match |= Q(enterprise_number__contains=digits)
-        partners = partners.filter(match)
+    partners = partner_selectors.partners_search(query, limit=PARTNERS_SHOWN)
     rows = []
-    for partner in partners[:PARTNERS_SHOWN]:
+    for partner in partners:
         onboarding = getattr(partner, "onboarding", None)
         agreements = list(partner.agreements.all())
         rows.append(
@@ -154,7 +141,7 @@ def _partner_rows(query: str) -> list[PartnerRow]:
                 partner=partner,
                 phase=str(onboarding.get_phase_display() if onboarding else OnboardingPhase.REQUESTED.label),
                 agreement=agreements[0] if agreements else None,
-                active_keys=partner.active_keys,
+                active_keys=partner.active_keys,  # type: ignore[attr-defined]  # annotated by the selector
             )
         )
     return rows
