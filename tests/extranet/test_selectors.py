@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from tests.extranet.conftest import ACTOR, Tree, user_with
 from werkpost.accounts.services import access_type_revoke
@@ -97,6 +98,7 @@ def tile_titles(user: Any, tree: Tree) -> list[str]:
     return [tile.title for tile in selectors.home_tiles(user, tree.home)]
 
 
+@translation.override("nl")  # an earlier request in this thread may have left English active
 def test_home_tiles_per_kind_of_user(tree: Tree, plain_user: Any, mlp_user: Any, confidential_user: Any) -> None:
     from tests.factories import PartnerFactory
 
