@@ -103,14 +103,14 @@ def test_home_tiles_per_kind_of_user(tree: Tree, plain_user: Any, mlp_user: Any,
     from tests.factories import PartnerFactory
 
     assert tile_titles(AnonymousUser(), tree) == []
-    assert tile_titles(plain_user, tree) == ["My profile"]
+    assert tile_titles(plain_user, tree) == ["Mijn profiel"]
     # Sections: the top-level pages the user's access types open (not the deeper medical page).
-    assert tile_titles(mlp_user, tree) == ["My profile", "Mlp", "Vertrouwelijk"]
-    assert tile_titles(confidential_user, tree) == ["My profile", "Mlp", "Vertrouwelijk"]
+    assert tile_titles(mlp_user, tree) == ["Mijn profiel", "Mlp", "Vertrouwelijk"]
+    assert tile_titles(confidential_user, tree) == ["Mijn profiel", "Mlp", "Vertrouwelijk"]
     partner_user = user_with(tree.mlp_type, organisation=PartnerFactory())
-    assert tile_titles(partner_user, tree) == ["Vacancy Posting API portal", "My profile", "Mlp", "Vertrouwelijk"]
+    assert tile_titles(partner_user, tree) == ["Portaal Vacature Posting API", "Mijn profiel", "Mlp", "Vertrouwelijk"]
     staff = user_with(is_staff=True)
-    assert tile_titles(staff, tree) == ["Back-office", "My profile"]
+    assert tile_titles(staff, tree) == ["Back-office", "Mijn profiel"]
     section = next(t for t in selectors.home_tiles(mlp_user, tree.home) if t.kind == "section")
     assert (section.url, section.description) == ("/mlp/", "Extranet-MLP")
 
