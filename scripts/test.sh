@@ -3,7 +3,7 @@
 # and the test suite on SQLite and on a throwaway PostgreSQL 15 cluster.
 source "$(dirname "$0")/lib.sh"
 bootstrap
-apt_install postgresql-15 redis-server
+apt_install postgresql-15 redis-server chromium  # chromium: the browser tests (tests/e2e), never `playwright install`
 cd "$ROOT"
 export WERKPOST_DATA_DIR="$(mktemp -d)"
 trap 'rm -rf "$WERKPOST_DATA_DIR"' EXIT
