@@ -23,8 +23,11 @@ class AccountRequirementsMiddleware:
         if user is None or not user.is_authenticated or request.path.startswith("/api/"):
             return self.get_response(request)
         language = profile_of(user).language
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        if not request.path.startswith(MFA_SETUP_OPEN_PREFIXES) and mfa_required(user) and not has_mfa(user):
-            return HttpResponseRedirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
+        # override, not activate: the language ends with this request, not with the thread.
+        with translation.override(language):
+            if not request.path.startswith(MFA_SETUP_OPEN_PREFIXES) and mfa_required(user) and not has_mfa(user):
+                return HttpResponseRedirect(reverse("mfa_activate_totp"))
+            response = self.get_response(request)
+        response["Content-Language"] = language
+        return response
