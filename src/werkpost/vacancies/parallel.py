@@ -20,6 +20,7 @@ import gc
 import multiprocessing
 import os
 import queue
+import signal
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +50,8 @@ def _detach_database() -> None:
 
 
 def _serve(work: Callable[[Any], Any], tasks: Any, results: Any, parent: int) -> None:
+    for signum in (signal.SIGTERM, signal.SIGINT):  # not the worker's graceful-shutdown handlers
+        signal.signal(signum, signal.SIG_DFL)
     _detach_database()
     while True:
         if os.getppid() != parent:  # the worker died: nobody wants the results, and what is
