@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # wagtail.search's GIN index on PostgreSQL; harmless on SQLite
 ]
 
 MIDDLEWARE = [
@@ -229,6 +230,10 @@ WERKPOST_BATCH_DIR = Path(os.environ.get("WERKPOST_BATCH_DIR", DATA_DIR / "batch
 WERKPOST_BATCH_MAX_BYTES = env_int("WERKPOST_BATCH_MAX_BYTES", 200 * 1024 * 1024)
 WERKPOST_BATCH_MAX_ITEMS = env_int("WERKPOST_BATCH_MAX_ITEMS", 100_000)
 WERKPOST_BATCH_LEASE_SECONDS = env_int("WERKPOST_BATCH_LEASE_SECONDS", 60)
+# Processes that check batch items beside the worker: unset = one per CPU, 0 = the worker alone.
+WERKPOST_BATCH_CHECK_PROCESSES = (
+    env_int("WERKPOST_BATCH_CHECK_PROCESSES", 0) if "WERKPOST_BATCH_CHECK_PROCESSES" in os.environ else None
+)
 
 # --- accounts (django-allauth) -----------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
