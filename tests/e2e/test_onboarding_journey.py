@@ -200,9 +200,7 @@ def test_staff_take_demo_nieuw_from_signed_agreement_to_production(
     # … so staff mark step 3 passed after checking the tests themselves.
     form = page.locator("form", has=page.get_by_role("button", name="Mark passed"))
     form.get_by_label("Step").select_option(OnboardingPhase.MATURITY_TESTS.value)
-    # By name: the forms of this page share field ids (id_note), so the label "Note" points at
-    # the first of them (reported; see the module's report).
-    form.locator("textarea[name=note]").fill("Four vacancies checked by hand; mapping is clean.")
+    form.get_by_label("Note").fill("Four vacancies checked by hand; mapping is clean.")
     go(page, form.get_by_role("button", name="Mark passed"))
     expect(page.locator(".messages")).to_contain_text("Step passed")
     assert phase_of(NEW_SUPPLIER_ID) == OnboardingPhase.MATURITY_TESTS

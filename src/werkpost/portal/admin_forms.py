@@ -22,7 +22,16 @@ def add_coded_error(form: forms.Form, error: CodedError, field: str | None = Non
     form.add_error(field, f"{error} ({error.code})")
 
 
-class PartnerCreateForm(forms.Form):
+class _Form(forms.Form):
+    """The partner page shows many of these forms at once: field ids carry the form's name,
+    so every label points at its own field."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"id_{type(self).__name__.lower()}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class PartnerCreateForm(_Form):
     supplier_id = forms.CharField(label=_("Supplier id"), max_length=64)
     name = forms.CharField(label=_("Name"), max_length=200)
     enterprise_number = forms.CharField(label=_("Enterprise number"), max_length=20, required=False)
@@ -44,7 +53,7 @@ class PartnerCreateForm(forms.Form):
         return value
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(_Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     enterprise_number = forms.CharField(label=_("Enterprise number"), max_length=20, required=False)
     street_address = forms.CharField(label=_("Street and number"), max_length=200, required=False)
@@ -79,7 +88,7 @@ class OrganisationForm(forms.Form):
         add_coded_error(self, error, field)
 
 
-class MandateAssignForm(forms.Form):
+class MandateAssignForm(_Form):
     service_company = forms.ModelChoiceField(label=_("Service company"), queryset=Partner.objects.none())
     since = forms.DateField(label=_("Since"), widget=DATE)
 
@@ -90,35 +99,35 @@ class MandateAssignForm(forms.Form):
         field.queryset = Partner.objects.exclude(pk=client.pk).order_by("supplier_id")
 
 
-class MandateEndForm(forms.Form):
+class MandateEndForm(_Form):
     until = forms.DateField(label=_("Ends on (first day without the service company)"), widget=DATE)
 
 
-class AgreementSignForm(forms.Form):
+class AgreementSignForm(_Form):
     signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
     signed_by_partner = forms.CharField(label=_("Signed for the partner by"), max_length=200)
     signed_by_pes = forms.CharField(label=_("Signed for the PES by"), max_length=200)
     signature_reference = forms.CharField(label=_("Digital signature reference"), max_length=200, required=False)
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(_Form):
     by = forms.ChoiceField(label=_("Notice given by"), choices=Agreement.Party.choices)
     given_on = forms.DateField(label=_("Given on"), widget=DATE)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class TerminateForm(forms.Form):
+class TerminateForm(_Form):
     reason = forms.ChoiceField(label=_("Reason"), choices=Agreement.EndReason.choices)
     note = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     breach_notified_on = forms.DateField(label=_("Breach notified on"), widget=DATE, required=False)
     force_majeure_since = forms.DateField(label=_("Force majeure since"), widget=DATE, required=False)
 
 
-class KeyIssueForm(forms.Form):
+class KeyIssueForm(_Form):
     label = forms.CharField(label=_("Key label"), max_length=100, required=False)
 
 
-class StepPassedForm(forms.Form):
+class StepPassedForm(_Form):
     phase = forms.ChoiceField(
         label=_("Step"),
         choices=[
@@ -129,19 +138,19 @@ class StepPassedForm(forms.Form):
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(_Form):
     text = forms.CharField(label=_("Feedback on the tests"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
-class RestartForm(forms.Form):
+class RestartForm(_Form):
     reason = forms.ChoiceField(label=_("Reason"), choices=RestartReason.choices)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
-class DeadlineForm(forms.Form):
+class DeadlineForm(_Form):
     until = forms.DateField(label=_("New deadline"), widget=DATE)
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
-class SuspendForm(forms.Form):
+class SuspendForm(_Form):
     reason = forms.CharField(label=_("Reason for the suspension"), max_length=500)
