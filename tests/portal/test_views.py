@@ -28,6 +28,7 @@ def _login(partner: Partner | None, *, admin: bool) -> Client:
     user = user_create(
         email=email,
         password=PASSWORD,
+        language="en",  # the assertions read English texts
         organisation=partner,
         is_org_admin=admin,
         email_verified=True,
