@@ -13,8 +13,11 @@ from werkpost.accounts.models import AccessType, Profile, TermsAcceptance
 
 def profile_of(user: Any) -> Profile:
     """The user's profile; users made outside our services (createsuperuser) get one on first use."""
-    profile, _ = Profile.objects.get_or_create(user=user)
-    return profile
+    cached = getattr(user, "_werkpost_profile", None)
+    if cached is None:
+        cached, _ = Profile.objects.get_or_create(user=user)
+        user._werkpost_profile = cached  # once per request: middleware, tiles and views all ask
+    return cached
 
 
 def access_codes(user: Any) -> frozenset[str]:

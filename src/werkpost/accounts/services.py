@@ -123,6 +123,17 @@ def access_type_revoke(*, user: Any, access_type: AccessType, actor: Actor) -> b
     return bool(deleted)
 
 
+def access_types_set(*, user: Any, access_types: Iterable[AccessType], actor: Actor) -> None:
+    """Give the user exactly these access types: grant the new ones, revoke the others."""
+    wanted = set(access_types)
+    with transaction.atomic():
+        for access_type in AccessType.objects.all():
+            if access_type in wanted:
+                access_type_grant(user=user, access_type=access_type, actor=actor)
+            else:
+                access_type_revoke(user=user, access_type=access_type, actor=actor)
+
+
 def profile_update(
     *, user: Any, actor: Actor, digest_frequency: str | None = None, language: str | None = None
 ) -> Profile:
@@ -146,6 +157,7 @@ def profile_update(
         if changes:
             profile.save()
             audit_log("accounts.profile.changed", actor=actor, subject=user, data=changes)
+    user._werkpost_profile = profile  # the per-request copy profile_of() keeps is this one now
     return profile
 
 

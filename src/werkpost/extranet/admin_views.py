@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from werkpost.accounts.models import AccessType, Profile
 from werkpost.accounts.selectors import access_codes, profile_of
-from werkpost.accounts.services import AccountError, access_type_grant, access_type_revoke, user_create
+from werkpost.accounts.services import AccountError, access_types_set, user_create
 from werkpost.core.audit import Actor
 from werkpost.partners.models import Partner
 
@@ -89,13 +89,7 @@ def access(request: HttpRequest, user_id: int) -> HttpResponse:
         initial={"access_types": AccessType.objects.filter(code__in=held)},
     )
     if request.method == "POST" and form.is_valid():
-        actor = Actor.for_user(request.user)
-        wanted = set(form.cleaned_data["access_types"])
-        for access_type in AccessType.objects.all():
-            if access_type in wanted:
-                access_type_grant(user=user, access_type=access_type, actor=actor)
-            else:
-                access_type_revoke(user=user, access_type=access_type, actor=actor)
+        access_types_set(user=user, access_types=form.cleaned_data["access_types"], actor=Actor.for_user(request.user))
         messages.success(request, _("Access types of %(email)s saved.") % {"email": user.email})
         return HttpResponseRedirect(reverse("extranet_users:index"))
     context = {"subject": user, "profile": profile_of(user), "form": form}

@@ -92,10 +92,11 @@ class HomePage(ExtranetPage):
         tiles = selectors.home_tiles(request.user, self)
         context["app_tiles"] = [tile for tile in tiles if tile.kind == "app"]
         context["section_tiles"] = [tile for tile in tiles if tile.kind == "section"]
+        rules = selectors.restrictions()
         context["public_sections"] = [
             page
             for page in selectors.readable_pages(request.user).child_of(self).specific()
-            if not selectors.is_secured(page)
+            if not selectors.is_secured(page, rules)
         ]
         return context
 

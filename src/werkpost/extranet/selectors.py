@@ -45,8 +45,9 @@ def page_access(user: Any, page: Page) -> Access:
     return Access(True)
 
 
-def is_secured(page: Page) -> bool:
-    return any(page.path.startswith(path) for path in restrictions())
+def is_secured(page: Page, rules: dict[str, frozenset[str]] | None = None) -> bool:
+    """Whether a restriction applies; pass `rules` (from restrictions()) when asking for many pages."""
+    return any(page.path.startswith(path) for path in (restrictions() if rules is None else rules))
 
 
 def denied_paths(user: Any) -> list[str]:
@@ -153,10 +154,9 @@ def home_tiles(user: Any, home: Page) -> list[Tile]:
     tiles.append(Tile(_("My profile"), _("Followed pages and mailing frequency."), reverse("extranet:profile"), "app"))
     held = access_codes(user)
     names = {t.code: t.name for t in AccessType.objects.filter(code__in=held)}
-    for path, codes in sorted(restrictions().items()):
-        if codes & held:
-            section = readable_pages(user).filter(path=path).specific().first()
-            if section is not None and section.depth == home.depth + 1:
-                label = ", ".join(sorted(names[c] for c in codes & held))
-                tiles.append(Tile(section.display_title, label, section.url or "", "section"))
+    held_rules = {path: codes & held for path, codes in restrictions().items() if codes & held}
+    sections = readable_pages(user).child_of(home).filter(path__in=list(held_rules)).order_by("path").specific()
+    for section in sections:
+        label = ", ".join(sorted(names[c] for c in held_rules[section.path]))
+        tiles.append(Tile(section.display_title, label, section.url or "", "section"))
     return tiles

@@ -64,6 +64,11 @@ def onboarding_get(partner: Partner) -> Onboarding | None:
     return Onboarding.objects.filter(partner=partner).first()
 
 
+def production_signed_off(partner: Partner) -> bool:
+    """Production keys come with step 5: before it, a partner makes test keys only."""
+    return Onboarding.objects.filter(partner=partner, phase=OnboardingPhase.PRODUCTION).exists()
+
+
 @dataclass(frozen=True)
 class StepState:
     phase: OnboardingPhase

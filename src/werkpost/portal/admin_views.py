@@ -285,31 +285,43 @@ def detail(request: HttpRequest, partner_id: int) -> HttpResponse:
     return _detail(request, get_object_or_404(Partner, pk=partner_id))
 
 
+def _post_action(
+    bind: Callable[[Any, Partner], forms.Form],
+    run: Callable[[HttpRequest, Any, dict[str, Any]], str],
+    anchor: str,
+    error_context: Callable[[forms.Form, Any], dict[str, Any]],
+    target: Callable[[Partner, dict[str, int]], Any] = lambda partner, _ids: partner,
+) -> View:
+    """A POST action on the partner page: find its target (the partner, one of its agreements
+    or keys), bind the form, call the service through `run` (which returns the success
+    message); a refusal goes back to the page as a form error."""
+
+    @pes_staff_only
+    @require_POST
+    def action(request: HttpRequest, partner_id: int, **ids: int) -> HttpResponse:
+        partner = get_object_or_404(Partner, pk=partner_id)
+        subject = target(partner, ids)
+        form = bind(request.POST, partner)
+        if form.is_valid():
+            try:
+                message = run(request, subject, form.cleaned_data)
+            except CodedError as exc:
+                f.add_coded_error(form, exc)
+            else:
+                messages.success(request, message)
+                return _to_detail(partner, anchor)
+        return _detail(request, partner, status=400, **error_context(form, subject))
+
+    return action
+
+
 def _partner_action(
     bind: Callable[[Any, Partner], forms.Form],
     context_name: str,
     run: Callable[[HttpRequest, Partner, dict[str, Any]], str],
     anchor: str,
 ) -> View:
-    """A POST action on the partner page: bind the form, call the service through `run`
-    (which returns the success message); a refusal goes back to the page as a form error."""
-
-    @pes_staff_only
-    @require_POST
-    def action(request: HttpRequest, partner_id: int) -> HttpResponse:
-        partner = get_object_or_404(Partner, pk=partner_id)
-        form = bind(request.POST, partner)
-        if form.is_valid():
-            try:
-                message = run(request, partner, form.cleaned_data)
-            except CodedError as exc:
-                f.add_coded_error(form, exc)
-            else:
-                messages.success(request, message)
-                return _to_detail(partner, anchor)
-        return _detail(request, partner, status=400, **{context_name: form})
-
-    return action
+    return _post_action(bind, run, anchor, lambda form, _partner: {context_name: form})
 
 
 def _agreement_of(partner: Partner, agreement_id: int) -> Agreement:
@@ -359,23 +371,13 @@ agreement_sign = _partner_action(lambda data, _p: f.AgreementSignForm(data), "si
 
 
 def _agreement_action(form_class: Callable[..., forms.Form], context_name: str, run: Callable[..., str]) -> View:
-    @pes_staff_only
-    @require_POST
-    def action(request: HttpRequest, partner_id: int, agreement_id: int) -> HttpResponse:
-        partner = get_object_or_404(Partner, pk=partner_id)
-        agreement = _agreement_of(partner, agreement_id)
-        form = form_class(request.POST)
-        if form.is_valid():
-            try:
-                message = run(request, agreement, form.cleaned_data)
-            except CodedError as exc:
-                f.add_coded_error(form, exc)
-            else:
-                messages.success(request, message)
-                return _to_detail(partner, "agreements")
-        return _detail(request, partner, status=400, **{context_name: form})
-
-    return action
+    return _post_action(
+        lambda data, _partner: form_class(data),
+        run,
+        "agreements",
+        lambda form, _agreement: {context_name: form},
+        target=lambda partner, ids: _agreement_of(partner, ids["agreement_id"]),
+    )
 
 
 def _give_notice(request: HttpRequest, agreement: Agreement, data: dict[str, Any]) -> str:
@@ -509,26 +511,21 @@ onboarding_deadline = _partner_action(lambda data, _p: f.DeadlineForm(data), "de
 # --- keys -------------------------------------------------------------------------------------------
 
 
-def _key_action(form_class: Callable[..., forms.Form], run: Callable[..., str]) -> View:
-    @pes_staff_only
-    @require_POST
-    def action(request: HttpRequest, partner_id: int, key_id: int) -> HttpResponse:
-        partner = get_object_or_404(Partner, pk=partner_id)
-        api_key = developer_selectors.api_key_get(partner, key_id)
-        if api_key is None:
-            raise Http404
-        form = form_class(request.POST)
-        if form.is_valid():
-            try:
-                message = run(request, api_key, form.cleaned_data)
-            except CodedError as exc:
-                f.add_coded_error(form, exc)
-            else:
-                messages.success(request, message)
-                return _to_detail(partner, "keys")
-        return _detail(request, partner, status=400, key_error=form, key_error_id=api_key.pk)
+def _key_of(partner: Partner, key_id: int) -> ApiKey:
+    api_key = developer_selectors.api_key_get(partner, key_id)
+    if api_key is None:
+        raise Http404
+    return api_key
 
-    return action
+
+def _key_action(form_class: Callable[..., forms.Form], run: Callable[..., str]) -> View:
+    return _post_action(
+        lambda data, _partner: form_class(data),
+        run,
+        "keys",
+        lambda form, api_key: {"key_error": form, "key_error_id": api_key.pk},
+        target=lambda partner, ids: _key_of(partner, ids["key_id"]),
+    )
 
 
 def _suspend(request: HttpRequest, api_key: ApiKey, data: dict[str, Any]) -> str:

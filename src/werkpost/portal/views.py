@@ -53,7 +53,6 @@ def organisation_required(view: View) -> View:
         profile = profile_of(request.user)
         if profile.organisation is None:
             return render(request, "portal/no_organisation.html", status=403)
-        request.partner = profile.organisation  # type: ignore[attr-defined]
         request.is_org_admin = profile.is_org_admin  # type: ignore[attr-defined]
         return view(request, profile.organisation, *args, **kwargs)
 
@@ -110,7 +109,7 @@ def keys(request: HttpRequest, partner: Partner) -> HttpResponse:
         try:
             if action == "create":
                 environment = _environment(request)
-                if environment == Environment.PRODUCTION and not _production_allowed(partner):
+                if environment == Environment.PRODUCTION and not partner_selectors.production_signed_off(partner):
                     raise PermissionDenied(_("Production keys come with the production sign-off (step 5)."))
                 issued = key_services.api_key_create(
                     partner=partner,
@@ -142,18 +141,13 @@ def keys(request: HttpRequest, partner: Partner) -> HttpResponse:
             (env, env.label, key_selectors.api_keys_list(partner, env))
             for env in (Environment.TEST, Environment.PRODUCTION)
         ],
-        production_allowed=_production_allowed(partner),
+        production_allowed=partner_selectors.production_signed_off(partner),
         active_limit=settings.WERKPOST_ACTIVE_KEYS_PER_ENVIRONMENT,
     )
     response = render(request, "portal/keys.html", context, status=status)
     if issued is not None:
         response["Cache-Control"] = "no-store"  # the key is in this page only: never cached
     return response
-
-
-def _production_allowed(partner: Partner) -> bool:
-    onboarding = partner_selectors.onboarding_get(partner)
-    return bool(onboarding and onboarding.phase == "production")
 
 
 def _int(value: str | None) -> int:
