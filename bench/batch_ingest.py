@@ -34,29 +34,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-RECEIVE = """
-import django, sys
-django.setup()
-from werkpost.core.audit import Actor
-from werkpost.partners.services import partner_get_or_create
-from werkpost.vacancies.batches import batch_receive
-partner, _ = partner_get_or_create(supplier_id="BENCH", name="Bench", actor=Actor.system("bench"))
-with open(sys.argv[1], "rb") as f:
-    r = batch_receive(partner=partner, environment="test", stream=f, content_type=sys.argv[2], length=None)
-print(r.batch.batch_id)
-"""
 
-STATE = """
-import django, sys, time
-django.setup()
-from werkpost.vacancies.models import Batch
-while True:
-    batch = Batch.objects.get(batch_id=sys.argv[1])
-    if batch.status in ("done", "failed"):
-        print(batch.status, batch.processed, batch.rejected)
-        break
-    time.sleep(0.05)
-"""
+def receive(path: Path, content_type: str) -> str:
+    """Receive the file as the API view does (in this process, whose Django is set up once,
+    like a running web process): spool, count, create the batch, queue its task."""
+    from werkpost.core.audit import Actor
+    from werkpost.partners.services import partner_get_or_create
+    from werkpost.vacancies.batches import batch_receive
+
+    partner, _ = partner_get_or_create(supplier_id="BENCH", name="Bench", actor=Actor.system("bench"))
+    with path.open("rb") as stream:
+        received = batch_receive(
+            partner=partner, environment="test", stream=stream, content_type=content_type, length=None
+        )
+    return received.batch.batch_id
+
+
+def finished(batch_id: str) -> tuple[str, int] | None:
+    from werkpost.vacancies.models import Batch
+
+    batch = Batch.objects.get(batch_id=batch_id)
+    return (batch.status, batch.processed) if batch.status in ("done", "failed") else None
 
 
 def make_jsonl(path: Path, count: int, tag: str) -> None:
@@ -180,20 +178,14 @@ def run_case(fmt: str, size: int, env: dict[str, str], work: Path, worker: Tree,
     worker.peak_pss = worker.peak_rss = 0.0
     cpu_worker, cpu_pg = worker.cpu(), pg.cpu()
     start = time.perf_counter()
-    received = subprocess.run(
-        [sys.executable, "-c", RECEIVE, str(path), content_type], env=env, capture_output=True, text=True, check=True
-    )
-    batch_id = received.stdout.strip().splitlines()[-1]
-    waiter = subprocess.Popen([sys.executable, "-c", STATE, batch_id], env=env, stdout=subprocess.PIPE, text=True)
-    while waiter.poll() is None:
+    batch_id = receive(path, content_type)
+    while (state := finished(batch_id)) is None:
         if worker.process is not None and worker.process.poll() is not None:
-            waiter.kill()
-            raise SystemExit(f"the worker exited with {worker.process.returncode}")
+            raise SystemExit(f"the worker exited with {worker.process.returncode} (see worker.log in the data dir)")
         worker.sample()
-        time.sleep(0.2)
+        time.sleep(0.05)
     elapsed = time.perf_counter() - start
-    state = (waiter.stdout.read() if waiter.stdout else "").split()
-    if state[:2] != ["done", str(size)]:
+    if state != ("done", size):
         raise SystemExit(f"batch {batch_id} ended as {state}")
     cpu_worker, cpu_pg = worker.cpu() - cpu_worker, pg.cpu() - cpu_pg
     base = baseline(path, fmt, env["DATABASE_URL"])
@@ -234,6 +226,11 @@ def run(args: argparse.Namespace) -> int:
         "LOG_LEVEL": "ERROR",
     }
     subprocess.run([sys.executable, "-m", "werkpost.cli", "prepare"], env=env, check=True, capture_output=True)
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
     worker_env = dict(env)
     if args.helpers is not None:  # read by the worker's settings (see the bench README)
         worker_env["WERKPOST_BATCH_CHECK_PROCESSES"] = str(args.helpers)
@@ -248,7 +245,8 @@ def run(args: argparse.Namespace) -> int:
         "--no-startup-delay",
         "--skip-checks",
     ]
-    process = subprocess.Popen(command, env=worker_env, stdout=subprocess.DEVNULL)
+    log = (work / "worker.log").open("wb")  # the worker logs every task; read it if a run fails
+    process = subprocess.Popen(command, env=worker_env, stdout=log, stderr=subprocess.STDOUT)
     try:
         worker, pg = Tree(process.pid, process), postmaster(env["DATABASE_URL"])
         run_case("jsonl", 1000, env, work, worker, pg)  # warm-up: a long-running worker is warm

@@ -578,6 +578,15 @@ def test_vacancy_id_with_a_lone_surrogate_on_validate(api: ApiClient, example: d
     assert ("schema.invalid_character", "/vacancyId") in found(response)
 
 
+@pytest.mark.parametrize("character", ["\b", "\f", "\x01"])
+def test_short_escapes_of_control_characters_are_refused(
+    api: ApiClient, example: dict[str, Any], character: str
+) -> None:
+    # json.dumps writes \b and \f as two-character escapes, not as \u0008 / \u000c.
+    response = api.post("/validate", json.dumps({**example, "vacancyId": "V1", "title": f"Bakker{character}"}))
+    assert ("schema.invalid_character", "/title") in found(response)
+
+
 def test_nul_in_the_url_is_a_coded_400(api: ApiClient, stored: Vacancy, example: dict[str, Any]) -> None:
     for response in (
         api.put("/vacancies/V%00", example),

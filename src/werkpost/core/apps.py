@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "werkpost core"
 
     def ready(self) -> None:
-        from werkpost.core import errors  # noqa: F401  (registers the request-level problems)
+        from werkpost.core import errors, lookups  # noqa: F401  (register the request-level problems, __any_of)

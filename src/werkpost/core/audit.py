@@ -8,7 +8,7 @@ from typing import Any
 from django.db import models
 
 from werkpost.core import clock
-from werkpost.core.bulk import bulk_insert
+from werkpost.core.bulk import bulk_insert, new
 from werkpost.core.models import AuditLogEntry
 
 
@@ -45,7 +45,8 @@ class AuditEntry:
 
     def build(self, now: Any) -> AuditLogEntry:
         actor = self.actor
-        return AuditLogEntry(
+        return new(
+            AuditLogEntry,
             created_at=now,
             action=self.action,
             actor_kind=actor.kind,

@@ -15,20 +15,26 @@ class AuditLogEntry(models.Model):
         SYSTEM = "system"
 
     created_at = models.DateTimeField(db_index=True)
-    action = models.CharField(max_length=100, db_index=True)  # dotted: vacancies.vacancy.published
+    action = models.CharField(max_length=100)  # dotted: vacancies.vacancy.published
     actor_kind = models.CharField(max_length=10, choices=ActorKind.choices)
     actor_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     actor_label = models.CharField(max_length=200, blank=True)  # supplier id, e-mail or job name
-    tenant = models.CharField(max_length=64, blank=True, db_index=True)  # supplier id, if any
+    tenant = models.CharField(max_length=64, blank=True)  # supplier id, if any
     subject_type = models.CharField(max_length=100, blank=True)
     subject_id = models.CharField(max_length=100, blank=True)
     data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+        # Plain indexes, not db_index: on PostgreSQL that would add a LIKE index per column,
+        # written with every entry (a batch writes one per created vacancy).
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id"]),
+            models.Index(fields=["action"], name="audit_action_idx"),
+            models.Index(fields=["tenant"], name="audit_tenant_idx"),
+        ]
         verbose_name = "audit log entry"
         verbose_name_plural = "audit log entries"
 

@@ -12,11 +12,12 @@ last committed chunk. Batches of different partners take turns.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
+import itertools
 import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,7 +32,7 @@ from werkpost.core.errors import problem_type
 from werkpost.core.ids import public_id
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import Batch, BatchFormat, BatchStatus, Outcome
-from werkpost.vacancies.parallel import Pool, usable_cpus
+from werkpost.vacancies.parallel import GC_THRESHOLDS, Pool, usable_cpus
 from werkpost.vacancies.parsing import Parsed, ParseError, media_type, parse_json
 from werkpost.vacancies.pipeline import Item, apply_items, check
 from werkpost.vacancies.validation import CheckContext
@@ -295,19 +296,22 @@ def _checked_chunks(batch: Batch, path: Path, helpers: int) -> Generator[tuple[l
     """Checked items in file order, CHUNK_ITEMS at a time, with the file offset after each
     chunk. A ParseError of the file itself is raised after the complete chunks before it.
 
-    With helpers, the worker checks the first chunk itself (which loads the code tables and
-    rule settings), then forks the helpers, which share what it loaded, for the rest."""
+    With helpers, the worker first checks the first item once (which loads the code tables and
+    rule settings), then forks the helpers, which share what it loaded, for every chunk."""
     units = _units(batch, path, portable=helpers > 0)
-    while chunk := list(islice(units, CHUNK_ITEMS)):
-        yield [check(_to_item(batch.format, unit), None, _context(batch)) for unit in chunk], chunk[-1][2]
-        if helpers:
-            break
-    else:
+    if not helpers:
+        while chunk := list(itertools.islice(units, CHUNK_ITEMS)):
+            yield [check(_to_item(batch.format, unit), None, _context(batch)) for unit in chunk], chunk[-1][2]
         return
+    first = list(itertools.islice(units, 1))
+    if not first:
+        return
+    check(_to_item(batch.format, first[0]), None, _context(batch))  # warm-up only
+    units = itertools.chain(first, units)
     offsets: list[int] = []
 
     def tasks() -> Iterator[tuple[str, CheckContext, list[Unit]]]:
-        while chunk := list(islice(units, CHUNK_ITEMS)):
+        while chunk := list(itertools.islice(units, CHUNK_ITEMS)):
             offsets.append(chunk[-1][2])
             yield batch.format, _context(batch), chunk
 
@@ -339,6 +343,8 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
     waiting = others_waiting or _other_partner_waiting
     started = time.monotonic()
     chunks = _checked_chunks(batch, path, _helpers(batch))
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)  # as in the helpers, for the worker's own share
     try:
         for chunk, offset in chunks:
             _commit_chunk(batch, chunk, offset)
@@ -350,6 +356,7 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
         return _finish(batch, BatchStatus.FAILED, exc.problem.code)
     finally:
         chunks.close()  # stops the helpers
+        gc.set_threshold(*thresholds)
     return _finish(batch, BatchStatus.DONE)
 
 

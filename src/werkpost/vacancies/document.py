@@ -147,8 +147,14 @@ class VacancyDocument(Part):
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
-def content_digest(canonical: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(canonical, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+def canonical_json(canonical: dict[str, Any]) -> str:
+    """The canonical document as the JSON text we hash and store (keys sorted, compact)."""
+    return json.dumps(canonical, sort_keys=True, separators=(",", ":"))
+
+
+def content_digest(text: str) -> str:
+    """The digest of a `canonical_json` text: an unchanged document keeps its version."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class ValidateRequest(VacancyDocument):

@@ -21,7 +21,8 @@ class VacancyStatus(models.TextChoices):
 class Vacancy(models.Model):
     """The current state of one vacancy: key (environment, supplier, vacancyId)."""
 
-    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="vacancies")
+    # Indexed by the key constraint below, which starts with it (one index less to write).
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="vacancies", db_index=False)
     environment = models.CharField(max_length=10, choices=Environment.choices)
     vacancy_id = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=VacancyStatus.choices)
@@ -56,7 +57,7 @@ class Vacancy(models.Model):
 class VacancyRevision(models.Model):
     """Every accepted version of the document, for the record and for diffs."""
 
-    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="revisions")
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="revisions", db_index=False)
     version = models.PositiveIntegerField()
     document = models.JSONField()
     created_at = models.DateTimeField()
@@ -139,8 +140,8 @@ class TransferResult(models.Model):
     """The result of one submission or action; the partner's results feed is these rows in
     `id` order, and `id` is what the feed cursor encodes."""
 
-    transfer_id = models.CharField(max_length=40, unique=True)
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="transfer_results")
+    transfer_id = models.CharField(max_length=40)  # unique: see Meta (without a LIKE index)
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="transfer_results", db_index=False)
     environment = models.CharField(max_length=10, choices=Environment.choices)
     vacancy_id = models.CharField(max_length=200)  # as named by the caller, even if invalid
     action = models.CharField(max_length=10, choices=TransferAction.choices)
@@ -153,11 +154,16 @@ class TransferResult(models.Model):
     # Kept for the partner's diagnosis of rejected transfers only, and purged after a while.
     raw_payload = models.TextField(blank=True)
     content_type = models.CharField(max_length=100, blank=True)
-    batch = models.ForeignKey(Batch, null=True, blank=True, on_delete=models.CASCADE, related_name="results")
+    batch = models.ForeignKey(
+        Batch, null=True, blank=True, on_delete=models.CASCADE, related_name="results", db_index=False
+    )
     batch_index = models.PositiveIntegerField(null=True, blank=True)  # 0-based position in the file
 
+    # Every result of a batch chunk writes each index, so there is none that another one
+    # already covers: the foreign keys are the first columns of the indexes below.
     class Meta:
         constraints = [
+            models.UniqueConstraint(fields=["transfer_id"], name="transfer_result_transfer_id_unique"),
             # An item is recorded once, also when a worker dies and another resumes the batch.
             models.UniqueConstraint(fields=["batch", "batch_index"], name="transfer_result_batch_item_unique"),
         ]

@@ -58,8 +58,9 @@ class Parsed:
             path = path.rsplit("/", 1)[0]
 
 
-# Escapes that decode to control characters or surrogates (raw ones are invalid JSON).
-_SUSPECT_ESCAPE = re.compile(r"\\u(00[01]|d[89a-f])", re.IGNORECASE)
+# Escapes that decode to control characters or surrogates (raw ones are invalid JSON),
+# \b and \f included.
+_SUSPECT_ESCAPE = re.compile(r"\\(?:u(?:00[01]|d[89a-f])|[bf])", re.IGNORECASE)
 
 
 def _reject_constant(name: str) -> Any:

@@ -11,6 +11,7 @@ is a list of one, a batch chunk a few hundred, and a dry run stops before applyi
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,12 +23,21 @@ from pydantic import ValidationError
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor
+from werkpost.core.bulk import Serialised, new
 from werkpost.core.ids import public_id
 from werkpost.core.messages import Message, Severity
 from werkpost.partners.models import Partner
 from werkpost.vacancies import messages as m
 from werkpost.vacancies import publication, services
-from werkpost.vacancies.document import VACANCY_ID_RE, IsoDate, Part, Publication, VacancyDocument, content_digest
+from werkpost.vacancies.document import (
+    VACANCY_ID_RE,
+    IsoDate,
+    Part,
+    Publication,
+    VacancyDocument,
+    canonical_json,
+    content_digest,
+)
 from werkpost.vacancies.models import Batch, Outcome, TransferAction, TransferResult, Vacancy
 from werkpost.vacancies.parsing import Parsed, ParseError, parse_body
 from werkpost.vacancies.selectors import effective_status, vacancy_get
@@ -188,9 +198,12 @@ def check(item: Item, vacancy_id: str | None, context: CheckContext) -> Item:
     item.valid = doc is not None and decide(found) != Outcome.REJECTED
     if item.valid and doc is not None:
         item.publication = doc.publication
-        item.canonical = doc.canonical()
-        item.digest = content_digest(item.canonical)
-        item.quality = score_document(doc, found)
+        # Serialised once, here: the text is hashed and, in a batch, written as it is.
+        canonical = doc.canonical()
+        text = canonical_json(canonical)
+        item.canonical, item.digest = Serialised(canonical, text), content_digest(text)
+        quality = score_document(doc, found)
+        item.quality = Serialised(quality, json.dumps(quality))
     return item
 
 
@@ -207,7 +220,8 @@ def _result(
     transfer_id: str | None,
 ) -> TransferResult:
     parsed = item.parsed if isinstance(item.parsed, Parsed) else None
-    return TransferResult(
+    return new(
+        TransferResult,
         transfer_id=transfer_id or "",  # empty: shown but never recorded (dry runs)
         partner=partner,
         environment=environment,
@@ -247,7 +261,7 @@ def _apply_items(
     current: dict[str, Vacancy] = {}
     if named:
         for vacancy in Vacancy.objects.select_for_update(of=("self",)).filter(
-            partner=partner, environment=environment, vacancy_id__in=named
+            partner=partner, environment=environment, vacancy_id__any_of=named
         ):
             vacancy.partner = partner  # already loaded; saves a join and a lock on it
             current[vacancy.vacancy_id] = services.vacancy_settle(vacancy=vacancy, today=today)

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor, AuditEntry, audit_log, audit_log_many
-from werkpost.core.bulk import bulk_insert
+from werkpost.core.bulk import bulk_insert, new
 from werkpost.core.environments import Environment
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import (
@@ -98,8 +98,13 @@ def vacancy_plan_apply(
     """Apply a plan to the vacancy in memory; `vacancies_upsert` writes it."""
     created = vacancy is None
     if vacancy is None:
-        vacancy = Vacancy(
-            partner=partner, environment=environment, vacancy_id=vacancy_id, created_at=now, status_changed_at=now
+        vacancy = new(
+            Vacancy,
+            partner=partner,
+            environment=environment,
+            vacancy_id=vacancy_id,
+            created_at=now,
+            status_changed_at=now,
         )
     change = Upsert(
         vacancy, plan, canonical, digest, transfer_id, quality, created, None if created else vacancy.status
@@ -152,7 +157,8 @@ def vacancies_upsert(*, changes: Sequence[Upsert], actor: Actor) -> None:
     bulk_insert(
         VacancyRevision,
         [
-            VacancyRevision(
+            new(
+                VacancyRevision,
                 vacancy=c.vacancy,
                 version=c.plan.version,
                 document=c.canonical,
