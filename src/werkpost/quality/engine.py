@@ -109,27 +109,47 @@ def _category(code: str) -> Category:
     return Category.CLARITY
 
 
+_COMPLETENESS_TOTAL = sum(part for _, part, _ in COMPLETENESS_PARTS)
+_COMPONENTS = tuple((component, str(component), points) for component, points in COMPONENT_POINTS.items())
+# What one finding costs in each component, rounded down per finding.
+_FINDING_COST = {
+    (component, severity): cost * points // 100
+    for component, points in COMPONENT_POINTS.items()
+    for severity, cost in COST.items()
+}
+
+
 def quality_score(doc: VacancyDocument, messages: Iterable[Message]) -> dict[str, Any]:
     """A 0-100 score with its breakdown: what is missing, and what the findings cost."""
-    by_component: dict[Category, list[Message]] = {c: [] for c in COMPONENT_POINTS}
+    # It runs for every accepted document: one pass over the messages, tables built at import.
+    costs: dict[Category, int] = {}
+    codes: dict[Category, set[str]] = {}
     for message in messages:
-        by_component[_category(message.code)].append(message)
+        component = CATEGORIES.get(message.code) or _category(message.code)
+        costs[component] = costs.get(component, 0) + _FINDING_COST[component, message.severity]
+        if message.severity != Severity.INFO:
+            codes.setdefault(component, set()).add(message.code)
+    missing: list[str] = []
+    earned = 0
+    for name, part, present in COMPLETENESS_PARTS:
+        if present(doc):
+            earned += part
+        else:
+            missing.append(name)
     breakdown = []
-    for component, points in COMPONENT_POINTS.items():
-        score, missing = points, []
-        if component is Category.COMPLETENESS:
-            missing = [name for name, _, present in COMPLETENESS_PARTS if not present(doc)]
-            earned = sum(part for name, part, _ in COMPLETENESS_PARTS if name not in missing)
-            score = round(points * earned / sum(part for _, part, _ in COMPLETENESS_PARTS))
-        for message in by_component[component]:
-            score -= COST[message.severity] * points // 100
+    total = 0
+    for component, label, points in _COMPONENTS:
+        completeness = component is Category.COMPLETENESS
+        score = round(points * earned / _COMPLETENESS_TOTAL) if completeness else points
+        score = max(0, score - costs.get(component, 0))
+        total += score
         breakdown.append(
             {
-                "component": str(component),
-                "score": max(0, score),
+                "component": label,
+                "score": score,
                 "max": points,
-                "missing": missing,
-                "findings": sorted({m.code for m in by_component[component] if m.severity != Severity.INFO}),
+                "missing": missing if completeness else [],
+                "findings": sorted(codes.get(component, ())),
             }
         )
-    return {"score": sum(item["score"] for item in breakdown), "breakdown": breakdown}
+    return {"score": total, "breakdown": breakdown}

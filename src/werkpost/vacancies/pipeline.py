@@ -218,6 +218,7 @@ def _result(
     version: int | None = None,
     found: Sequence[Message] | None = None,
     transfer_id: str | None,
+    batch: Batch | None = None,
 ) -> TransferResult:
     parsed = item.parsed if isinstance(item.parsed, Parsed) else None
     return new(
@@ -235,6 +236,7 @@ def _result(
         http_status=http_status,
         raw_payload=item.raw_text,
         content_type=item.content_type,
+        batch=batch,
         batch_index=item.batch_index,
     )
 
@@ -287,6 +289,7 @@ def _apply_items(
                     transfer_id=transfer_id,
                     status=effective_status(existing, today) if existing else "",
                     version=existing.version if existing else None,
+                    batch=batch,
                 )
             )
             continue
@@ -315,11 +318,10 @@ def _apply_items(
                 version=change.vacancy.version,
                 found=found,
                 transfer_id=transfer_id,
+                batch=batch,
             )
         )
     services.vacancies_upsert(changes=changes, actor=actor)
-    for result in results:
-        result.batch = batch
     return services.transfer_results_record(results)
 
 

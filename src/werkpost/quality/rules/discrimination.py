@@ -47,6 +47,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -1127,11 +1128,15 @@ _BY_MARK: dict[bytes, list[int]] = {}
 for _index, _detector in enumerate(DETECTORS):
     for _mark in _detector.marks:
         _BY_MARK.setdefault(_mark.encode(), []).append(_index)
-_DIGITS_16_75 = frozenset(str(n).encode() for n in range(16, 76))
+# Two digits that begin a word (the separators blanked) and are not followed by a third: a number
+# that may be an age if it is 16-75. A regex that starts with a character class scans in C; the
+# lookbehind is only tried after two digits.
+_TWO_DIGIT_WORD = re.compile(rb"[1-7][0-9](?![0-9])(?<![^ \t\n\r\x0b\x0c][0-9][0-9])")
+_FIRST_4 = itemgetter(slice(_ANCHOR_MAX))  # map() slices in C
 
 
-def _may_be_an_age(word: bytes) -> bool:
-    return word[:2] in _DIGITS_16_75 and not word[2:3].isdigit()
+def _may_hold_an_age(spaced: bytes) -> bool:
+    return any(b"16" <= m.group() <= b"75" for m in _TWO_DIGIT_WORD.finditer(spaced))
 
 
 _BEFORE, _AFTER = 100, 150  # how far a match can start before / end after the word that woke it
@@ -1167,14 +1172,15 @@ class _Positions(dict[tuple[bytes, bool], list[int]]):
         return found
 
 
-def _where(index: int, woke: set[tuple[bytes, bool]], positions: _Positions, present: set[bytes]) -> _Where:
+def _where(index: int, woke: set[tuple[bytes, bool]], positions: _Positions, prefixes: set[bytes]) -> _Where:
     """Where to try a detector: where its matches can start, or around the words that woke it.
 
-    `present` holds the 3- and 4-letter beginnings of the words in the text: a start that begins
-    no word is not looked up at all."""
+    `prefixes` holds the 4-letter beginnings of the words in the text: a 4-letter start that begins
+    no word is not looked up at all, nor a 3-letter one that is nowhere in the text."""
     detector = DETECTORS[index]
     if detector.starts:
-        needles = [start for start in _STARTS[index] if start in present]
+        raw = positions.raw
+        needles = [start for start in _STARTS[index] if start in (prefixes if len(start) == _ANCHOR_MAX else raw)]
         return _Where(starts=tuple(sorted({at for needle in needles for at in positions[needle, False]})))
     if detector.words and not detector.anchors:
         return _Where(starts=tuple(sorted({at for needle in woke for at in positions[needle]})))
@@ -1191,12 +1197,14 @@ def _where(index: int, woke: set[tuple[bytes, bool]], positions: _Positions, pre
 def _gate(t: _Text) -> list[tuple[Detector, Where]]:
     """The detectors that may match the text, each with where to look."""
     raw = t.norm.encode("ascii", "replace")  # one byte per character: offsets carry over
-    words = t.words = frozenset(raw.translate(_SEPARATORS).split())
+    spaced = raw.translate(_SEPARATORS)
+    words = t.words = frozenset(spaced.split())
     woke: dict[int, set[tuple[bytes, bool]]] = {}
     for word in words & _WORD_KEYS:
         for index in _BY_WORD[word]:
             woke.setdefault(index, set()).add((word, True))
-    for prefix in {word[:_ANCHOR_MAX] for word in words} & _PREFIX_KEYS:
+    prefixes = set(map(_FIRST_4, words))
+    for prefix in prefixes & _PREFIX_KEYS:
         for index in _BY_PREFIX[prefix]:
             woke.setdefault(index, set()).add((prefix, False))
     for mark, indexes in _BY_MARK.items():
@@ -1204,9 +1212,8 @@ def _gate(t: _Text) -> list[tuple[Detector, Where]]:
             for index in indexes:
                 woke.setdefault(index, set()).add((mark, False))
     positions = _Positions(raw)
-    present = {word[:3] for word in words} | {word[:4] for word in words}
-    active: dict[int, Where] = {index: _where(index, found, positions, present) for index, found in woke.items()}
-    if any(_may_be_an_age(word) for word in words if word[:1].isdigit()):
+    active: dict[int, Where] = {index: _where(index, found, positions, prefixes) for index, found in woke.items()}
+    if _may_hold_an_age(spaced):
         active.update(dict.fromkeys(_AGE_DETECTORS))  # they find their own numbers in the whole text
     return [(DETECTORS[index], active[index]) for index in sorted(active)]
 

@@ -15,7 +15,9 @@ text, and only calls a language when one clearly leads.
 
 from __future__ import annotations
 
+import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from werkpost.core.messages import Message, Severity
 from werkpost.quality.engine import Category, define, rule
 from werkpost.vacancies.document import VacancyDocument
-from werkpost.vacancies.validation import CheckContext, html_text
+from werkpost.vacancies.validation import CheckContext
 
 NOT_DUTCH = define(
     "quality.language.not_dutch",
@@ -119,6 +121,23 @@ _WORDS_READ = 400  # enough to tell; a 25,000-character description costs no mor
 _CHARS_READ = 4_000
 _SHORT_WORD = 3
 _TOKEN = re.compile(r"[^\W\d_]+")
+# In an ASCII text the tokens are the runs of a-z once the rest is blanked: str.translate and
+# split find them several times faster than the regex (which tests each character's category).
+_ASCII_LETTERS_ONLY = "".join(chr(c) if "a" <= chr(c) <= "z" else " " for c in range(128))
+_ASCII_LETTERS = tuple(tuple(letter for letter in letters if letter.isascii()) for letters in _LETTERS)
+
+
+def _endings_by_last_letter() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """last letter -> (language index, its endings with that last letter): a word is tested only
+    against the endings it can have."""
+    found: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for index, endings in enumerate(_ENDINGS):
+        for last in sorted({ending[-1] for ending in endings}):
+            found.setdefault(last, []).append((index, tuple(e for e in endings if e[-1] == last)))
+    return {last: tuple(entries) for last, entries in found.items()}
+
+
+_ENDINGS_BY_LAST = _endings_by_last_letter()
 
 MIN_EVIDENCE = 4.0  # function-word points the leading language needs before anything is called
 MIN_LEAD = 1.5  # ... and how many times the runner-up's score
@@ -139,23 +158,26 @@ def _letters_score(text: str, letters: tuple[str, ...]) -> float:
 def detect_language(text: str) -> Detection:
     """The language of a plain text among nl, fr, en, de, and whether the call is confident."""
     sample = text[:_CHARS_READ].casefold()
+    ascii_only = sample.isascii()
+    tokens = sample.translate(_ASCII_LETTERS_ONLY).split() if ascii_only else _TOKEN.findall(sample)
+    del tokens[_WORDS_READ:]
     scores = [0.0, 0.0, 0.0, 0.0]
-    evidence = 0.0
-    for count, token in enumerate(_TOKEN.findall(sample)):
-        if count >= _WORDS_READ:
-            break
+    evidence = 0
+    # Each distinct word is scored once, times its count (texts repeat their function words).
+    # The scores are sums of quarters, exact in floating point: the order of the sums is free.
+    for token, count in Counter(tokens).items():
         languages = WORD_LANGUAGES.get(token)
         if languages:
-            evidence += 1
+            evidence += count
             for index in languages:
-                scores[index] += 1
-            continue
-        if len(token) > _SHORT_WORD:  # endings of short words say nothing
-            for index, endings in enumerate(_ENDINGS):
+                scores[index] += count
+        elif len(token) > _SHORT_WORD:  # endings of short words say nothing
+            for index, endings in _ENDINGS_BY_LAST.get(token[-1], ()):
                 if token.endswith(endings):
-                    scores[index] += _ENDING_WEIGHT
-    for index, letters in enumerate(_LETTERS):
-        scores[index] += _letters_score(sample, letters)
+                    scores[index] += _ENDING_WEIGHT * count
+    for index, letters in enumerate(_ASCII_LETTERS if ascii_only else _LETTERS):
+        if letters:
+            scores[index] += _letters_score(sample, letters)
     by_language = dict(zip(LANGUAGES, scores, strict=True))
     ranked = sorted(range(len(LANGUAGES)), key=lambda i: scores[i], reverse=True)
     best, second = scores[ranked[0]], scores[ranked[1]]
@@ -180,9 +202,14 @@ def is_flemish(country_code: str, postal_code: str | None) -> bool:
     return any(low <= number <= high for low, high in FLEMISH_POSTAL_RANGES)
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 @lru_cache(maxsize=256)
 def _description_text(description: str) -> str:
-    return html_text(description)
+    # vacancies.validation.html_text, with the whitespace collapsed by str.split and join instead
+    # of re.sub(r"\s+"): the same result (both know the same whitespace), at a fraction of the cost.
+    return " ".join(html.unescape(_TAG.sub(" ", description)).split())
 
 
 @rule
