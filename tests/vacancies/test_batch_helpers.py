@@ -14,6 +14,7 @@ from django.test import override_settings
 from tests.conftest import ApiClient, issue_key
 from tests.factories import PartnerFactory
 from werkpost.core import clock
+from werkpost.core.bulk import Serialised
 from werkpost.core.errors import INVALID_JSON
 from werkpost.vacancies import batches
 from werkpost.vacancies.models import TransferResult
@@ -117,11 +118,12 @@ def test_what_crosses_between_processes_survives_the_trip(example: dict[str, Any
     context = CheckContext(today=clock.today(), environment="test")
     raw = json.dumps({**example, "vacancyId": "P-1"}).encode()
     item = check(Item(parse_json(raw), clock.now(), "", raw.decode()), None, context)
+    assert item.doc is not None
+    publication = item.doc.publication
     moved = pickle.loads(pickle.dumps(item.detached()))  # noqa: S301 (our own bytes)
     assert moved.doc is None
     assert moved.valid
-    assert item.doc is not None
-    assert moved.publication == item.doc.publication
+    assert moved.publication == publication
     assert (moved.vacancy_id, moved.found, moved.digest, moved.canonical, moved.quality) == (
         item.vacancy_id,
         item.found,
@@ -129,3 +131,6 @@ def test_what_crosses_between_processes_survives_the_trip(example: dict[str, Any
         item.canonical,
         item.quality,
     )
+    assert isinstance(moved.canonical, Serialised)  # with the JSON text COPY writes as it is
+    assert isinstance(item.canonical, Serialised)
+    assert moved.canonical.text == item.canonical.text
