@@ -193,10 +193,11 @@ def detect_language(text: str) -> Detection:
 # bilingual, Walloon Brabant (1300-1499) and the rest of Wallonia (4000-7999) are French- and
 # German-speaking.
 FLEMISH_POSTAL_RANGES = ((1500, 3999), (8000, 9999))
+_POSTAL_CODE = re.compile(r"\d{4}")
 
 
 def is_flemish(country_code: str, postal_code: str | None) -> bool:
-    if country_code.upper() != "BE" or not postal_code or not re.fullmatch(r"\d{4}", postal_code):
+    if country_code.upper() != "BE" or not postal_code or not _POSTAL_CODE.fullmatch(postal_code):
         return False
     number = int(postal_code)
     return any(low <= number <= high for low, high in FLEMISH_POSTAL_RANGES)
