@@ -314,7 +314,9 @@ _EXTENSIONS = frozenset(
 )
 # Elements that stand for a list item: their XPath always carries a position, e.g. PhysicalLocation[1].
 _WP_TAG = "{" + WP_NS + "}"
+_WP_TAG_LEN = len(_WP_TAG)
 _INDEXED = frozenset({"PhysicalLocation", "JobCategory", "FormattedPositionDescription", "Competency"})
+_INDEXED_NAMES = _INDEXED | {"wp:" + name for name in _INDEXED}
 
 _KEY = re.compile(r"[^a-z0-9]")
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -327,6 +329,7 @@ _ADDRESS_LINE = re.compile(r"^(.*?[^\d\s,])[\s,]+(\d+\s?[A-Za-z]?(?:\s*(?:bus|bo
 _POSTING_DAYS = re.compile(r"^P?(\d+)D?$", re.I)
 _ENCODING_DECL = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
 _LIBXML_POSITION = re.compile(r",? line \d+, column \d+$")
+_ROOT_NAME = re.compile(rb"<([^\s/>{}]+)")
 
 
 def _key(value: str) -> str:
@@ -354,17 +357,18 @@ def _text(el: Element | None) -> str | None:
     if el is None:
         return None
     text = el.text
-    if (text is None or not text.strip()) and len(el):
-        text = el[0].text
-    text = (text or "").strip()
+    if text is not None and (text := text.strip()):
+        return typing.cast("str", text)
+    if len(el):
+        text = (el[0].text or "").strip()
     return text or None
 
 
 def _descendant(el: Element | None, name: str) -> Element | None:
     if el is None:
         return None
-    for found in el.iter():
-        if found is not el and _local(found) == name and _ns(found) != WP_NS:
+    for found in el.iterdescendants("{*}" + name):
+        if not found.tag.startswith(_WP_TAG):
             return found
     return None
 
@@ -406,6 +410,42 @@ def _markup(el: Element | None) -> str | None:
     return value.strip() or None
 
 
+_NONE: list[Element] = []  # shared, never changed
+
+
+def _index(po: Element, base: str) -> tuple[dict[Element, dict[str, list[Element]]], dict[Element, str]]:
+    """One pass over the item: the children of every element by local name (our extension's as
+    "wp:Name"), and the XPath of every element: Name, or Name[n] when the name repeats among its
+    siblings or stands for a list item."""
+    kids: dict[Element, dict[str, list[Element]]] = {}
+    paths: dict[Element, str] = {po: base}
+    todo = [po]
+    for parent in todo:  # breadth first: a parent's XPath is known before its children's
+        if not len(parent):
+            continue
+        found: dict[str, list[Element]] = {}
+        for child in parent:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # comments and processing instructions are removed when parsing
+            name = "wp:" + tag[_WP_TAG_LEN:] if tag.startswith(_WP_TAG) else tag.rpartition("}")[2]
+            same = found.get(name)
+            if same is None:
+                found[name] = [child]
+            else:
+                same.append(child)
+        kids[parent] = found
+        prefix = paths[parent] + "/"
+        for name, same in found.items():
+            if len(same) == 1 and name not in _INDEXED_NAMES:
+                paths[same[0]] = prefix + name
+            else:
+                for n, el in enumerate(same, 1):
+                    paths[el] = f"{prefix}{name}[{n}]"
+            todo += same
+    return kids, paths
+
+
 # --- the mapping ---------------------------------------------------------------------------------
 
 
@@ -419,57 +459,40 @@ class _Mapper:
         self.xpaths: dict[str, str] = {"": base}
         self.messages: list[Message] = []
         self.ext: dict[str, list[Element]] = {}
-        self.paths: dict[Element, str] = {po: base}
-        self.kids: dict[Element, dict[str, list[Element]]] = {}
+        self.kids, self.paths = _index(po, base)
 
-    # locations (computed on demand and remembered: most of an item is never looked at)
-
-    def _kids(self, el: Element) -> dict[str, list[Element]]:
-        """The children of `el` by local name; our extension's as "wp:Name"."""
-        found = self.kids.get(el)
-        if found is None:
-            found = {}
-            for child in el:
-                tag = child.tag
-                if isinstance(tag, str):
-                    local = tag.rpartition("}")[2]
-                    found.setdefault("wp:" + local if tag.startswith(_WP_TAG) else local, []).append(child)
-            self.kids[el] = found
-        return found
+    # locations (the children by name and every element's XPath, from one pass over the item)
 
     def xp(self, el: Element) -> str:
-        path = self.paths.get(el)
-        if path is None:
-            parent = el.getparent()
-            tag = el.tag
-            local = tag.rpartition("}")[2]
-            name = "wp:" + local if tag.startswith(_WP_TAG) else local
-            same = self._kids(parent)[name]
-            if len(same) > 1 or local in _INDEXED:
-                name = f"{name}[{same.index(el) + 1}]"
-            path = self.paths[el] = f"{self.xp(parent)}/{name}"
-        return path
+        return self.paths[el]
 
     def children(self, el: Element | None, name: str) -> list[Element]:
-        return [] if el is None else self._kids(el).get(name, [])
+        if el is None:
+            return _NONE
+        found = self.kids.get(el)
+        return _NONE if found is None else found.get(name, _NONE)
 
     def child(self, el: Element | None, *names: str) -> Element | None:
+        kids = self.kids
         for name in names:
-            found = self.children(el, name)
-            if not found:
+            found = kids.get(el) if el is not None else None
+            same = found.get(name) if found is not None else None
+            if same is None:
                 return None
-            el = found[0]
+            el = same[0]
         return el
 
     def loc(self, el: Element | None, path: str, *names: str) -> tuple[Element | None, str]:
         """Walk child names from `el` (at XPath `path`): the element found, and its XPath — or
         the XPath where it should be."""
+        kids = self.kids
         for i, name in enumerate(names):
-            found = self.child(el, name)
-            if found is None:
-                return None, "/".join((path, *names[i:]))
-            el, path = found, self.xp(found)
-        return el, path
+            found = kids.get(el) if el is not None else None
+            same = found.get(name) if found is not None else None
+            if same is None:
+                return None, "/".join((self.paths[el] if i else path, *names[i:]))
+            el = same[0]
+        return el, (self.paths[el] if names else path)
 
     def note(self, mtype: MessageType, pointer: str, xpath: str, **params: Any) -> None:
         self.messages.append(replace(mtype(pointer, **params), xpath=xpath))
@@ -526,7 +549,7 @@ class _Mapper:
 
     def read_user_areas(self) -> None:
         for area in self.po.iter("{*}UserArea"):
-            if any(_local(outer) == "UserArea" for outer in area.iterancestors()):
+            if next(area.iterancestors("{*}UserArea"), None) is not None:
                 continue  # reported with the outer one
             ignored: list[str] = []
             if (area.text or "").strip():
@@ -986,7 +1009,7 @@ _NEED_MORE = object()
 
 def _check_prolog(head: bytes, complete: bool) -> object | None:
     """Look at what comes before the root element: the encoding and no DOCTYPE. Returns
-    _NEED_MORE when `head` ends inside the prolog, None when the prolog is fine."""
+    _NEED_MORE when `head` ends inside the prolog, else None or the offset of the root element."""
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise ParseError(XML_ENCODING_UNSUPPORTED, encoding="UTF-32")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -1018,7 +1041,7 @@ def _check_prolog(head: bytes, complete: bool) -> object | None:
         elif rest.upper().startswith(b"<!DOCTYPE"):
             raise ParseError(XML_DOCTYPE_FORBIDDEN)
         else:
-            return None  # the root element (or something the parser reports as an error)
+            return i  # the root element (or something the parser reports as an error)
 
 
 class _Source:
@@ -1032,11 +1055,14 @@ class _Source:
         while True:
             chunk = self._read(READ_CHUNK)
             head += chunk
-            if _check_prolog(head, complete=not chunk) is not _NEED_MORE:
+            if (found := _check_prolog(head, complete=not chunk)) is not _NEED_MORE:
                 break
             if len(head) > MAX_PROLOG_BYTES:
                 raise ParseError(INVALID_XML, line=1, column=1, reason="more than 64 KB before the root element")
         self.head = head
+        # the local name of the root element, so the parser reports its start (see _Scanner)
+        root = _ROOT_NAME.match(head, found) if isinstance(found, int) else None
+        self.root_name = root.group(1).decode("utf-8", "replace").rpartition(":")[2] if root else ""
 
     def _read(self, size: int) -> bytes:
         chunk = self.stream.read(size)
@@ -1076,74 +1102,151 @@ def _release(el: Element) -> None:
             del parent[0]
 
 
+_DEEPER = etree.XPath("(descendant::*[count(ancestor::*) >= $limit])[1]")
+_LIMITS: dict[int, tuple[Any, Any]] = {}  # compiled per number of levels (a setting, not content)
+
+
+def _item_error(item: Element, depth: int, max_depth: int) -> ParseError | None:
+    """The limits inside an item at `depth`, as if checked element by element: the first
+    element (in document order) nested deeper than `max_depth`, else the first one with too
+    many attributes. One XPath finds either in the common case; a path of child steps is
+    evaluated level by level (a slower test for huge limits)."""
+    levels = max_depth - depth + 1
+    if levels > 512:
+        deep = _DEEPER(item, limit=max_depth)
+    else:
+        tests = _LIMITS.get(levels)
+        if tests is None:
+            steps = "(" + "/".join(("*",) * levels) + ")[1]"
+            tests = _LIMITS[levels] = (
+                etree.XPath(f"{steps} | descendant-or-self::*[@*[{MAX_ATTRIBUTES + 1}]][1]"),
+                etree.XPath(steps),
+            )
+        if not tests[0](item):
+            return None
+        deep = tests[1](item)
+    if deep:
+        return ParseError(XML_TOO_DEEP, limit=max_depth, line=deep[0].sourceline or 0)
+    if crowded := _CROWDED(item):
+        return ParseError(XML_TOO_MANY_ATTRIBUTES, limit=MAX_ATTRIBUTES, line=crowded[0].sourceline or 0)
+    return None
+
+
 class _Scanner:
     """Streams a document and yields each PositionOpening (index, XPath, element or the
-    ParseError of that item). Items are released after the consumer has had them."""
+    ParseError of that item). Items are released after the consumer has had them.
+
+    The parser reports only the start of the root and the end of PositionOpening elements; the
+    rest of the document outside the items (the envelope) is walked in the tree as it grows, in
+    document order, checked (depth, attributes), counted for the items' XPaths and released.
+    Inside an item the depth and attributes are checked by XPath once the item is complete. The
+    checks and their order are those of an event per element: an item is yielded before anything
+    after it is looked at."""
 
     def __init__(self, stream: typing.BinaryIO, *, max_depth: int, max_bytes: int | None) -> None:
         self.stream = stream
         self.max_depth = max_depth
         self.max_bytes = max_bytes
         self.root = ""
+        # the envelope elements that may still get children, from the root down: [element,
+        # depth, XPath, child counters by name, last child looked at]
+        self.frames: list[list[Any]] = []
+        self.items: dict[Element, tuple[str, int]] = {}  # found, not yet complete: XPath, depth
 
     def __iter__(self) -> Iterator[tuple[int, str, Element | ParseError]]:
         source = _Source(self.stream, self.max_bytes)
-        events = etree.iterparse(source, events=("start", "end"), **_PARSER_OPTIONS)
-        path: list[tuple[str, dict[str, int]]] = []  # outside items: XPath segments, child counters
-        depth = 0
+        tags = ["{*}PositionOpening"]
+        if source.root_name and source.root_name != "PositionOpening":
+            tags.append("{*}" + source.root_name)
+        parser = etree.XMLPullParser(events=("start", "end"), tag=tags, **_PARSER_OPTIONS)
+        events = parser.read_events()
+        items = self.items
+        started = False
         index = 0
-        item: Element | None = None
-        item_xpath = ""
-        item_error: ParseError | None = None
-        try:
-            for event, el in events:
-                if item is not None:  # inside an item: only the depth is followed here
-                    if event == "start":
-                        depth += 1
-                        if depth > self.max_depth and item_error is None:
-                            item_error = ParseError(XML_TOO_DEEP, limit=self.max_depth, line=el.sourceline or 0)
-                        continue
-                    depth -= 1
-                    if el is not item:
-                        continue  # kept until the item is complete
-                    if item_error is None and (crowded := _CROWDED(el)):
-                        line = crowded[0].sourceline or 0
-                        item_error = ParseError(XML_TOO_MANY_ATTRIBUTES, limit=MAX_ATTRIBUTES, line=line)
-                    yield index, item_xpath, (item_error or el)
-                    index += 1
-                    item, item_error = None, None
-                    path.pop()
-                    _release(el)
-                    continue
-                if event == "start":
-                    depth += 1
-                    if depth == 1:
-                        self.root = _local(el)
-                        docinfo = el.getroottree().docinfo
-                        if docinfo.internalDTD is not None or docinfo.doctype:
-                            raise ParseError(XML_DOCTYPE_FORBIDDEN)
-                    if depth > self.max_depth:
-                        raise ParseError(XML_TOO_DEEP, limit=self.max_depth, line=el.sourceline or 0)
-                    name = _local(el)
-                    if _ns(el) == WP_NS:
-                        name = "wp:" + name
-                    counters = path[-1][1] if path else {}
-                    n = counters[name] = counters.get(name, 0) + 1
-                    if name == "PositionOpening":
-                        item = el  # its own attributes are checked with its content, at its end
-                        segment = f"{name}[{n}]" if depth > 1 else name
-                        item_xpath = "".join("/" + s for s, _c in path) + "/" + segment
-                    else:
-                        if len(el.attrib) > MAX_ATTRIBUTES:
-                            raise ParseError(XML_TOO_MANY_ATTRIBUTES, limit=MAX_ATTRIBUTES, line=el.sourceline or 0)
-                        segment = f"{name}[{n}]" if n > 1 else name
-                    path.append((segment, {}))
+        done = False
+        while not done:
+            data = source.read(32768)  # what iterparse reads at a time
+            error = None
+            try:
+                if data:
+                    parser.feed(data)
                 else:
-                    depth -= 1
-                    path.pop()
-                    _release(el)
-        except etree.XMLSyntaxError as exc:
-            raise _syntax_error(exc, self.max_depth) from None
+                    done = True
+                    root = parser.close()
+                    if not started and root is not None:
+                        started = True
+                        self._enter(root, None)
+            except etree.XMLSyntaxError as exc:
+                error = exc
+            for event, el in events:
+                if not started:
+                    started = True
+                    self._enter(el.getroottree().getroot(), None)
+                if event == "start":
+                    continue
+                found = items.pop(el, None)
+                if found is None:
+                    if el.tag.rpartition("}")[2] != "PositionOpening":
+                        continue
+                    self._walk()
+                    found = items.pop(el, None)
+                    if found is None:
+                        continue  # inside an item, or ours
+                yield index, found[0], _item_error(el, found[1], self.max_depth) or el
+                index += 1
+                _release(el)
+            if started:
+                self._walk()
+            if error is not None:
+                raise _syntax_error(error, self.max_depth) from None
+
+    def _enter(self, el: Element, parent: list[Any] | None) -> bool:
+        """Check an element of the envelope when it is first seen. True: it is an item."""
+        depth = parent[1] + 1 if parent is not None else 1
+        if depth == 1:
+            self.root = _local(el)
+            docinfo = el.getroottree().docinfo
+            if docinfo.internalDTD is not None or docinfo.doctype:
+                raise ParseError(XML_DOCTYPE_FORBIDDEN)
+        if depth > self.max_depth:
+            raise ParseError(XML_TOO_DEEP, limit=self.max_depth, line=el.sourceline or 0)
+        tag = el.tag
+        name = tag.rpartition("}")[2]
+        if tag.startswith(_WP_TAG):
+            name = "wp:" + name
+        counters: dict[str, int] = parent[3] if parent is not None else {}
+        n = counters[name] = counters.get(name, 0) + 1
+        prefix = parent[2] if parent is not None else ""
+        if name == "PositionOpening":  # its own attributes are checked with its content, when complete
+            self.items[el] = (f"{prefix}/{name}[{n}]" if depth > 1 else f"/{name}", depth)
+            return True
+        if len(el.attrib) > MAX_ATTRIBUTES:
+            raise ParseError(XML_TOO_MANY_ATTRIBUTES, limit=MAX_ATTRIBUTES, line=el.sourceline or 0)
+        segment = f"{name}[{n}]" if n > 1 else name
+        self.frames.append([el, depth, f"{prefix}/{segment}", {}, None])
+        return False
+
+    def _walk(self) -> None:
+        """Look at the envelope elements parsed since the last walk, in document order, up to
+        the next item; release the envelope elements that are complete."""
+        frames = self.frames
+        while frames:
+            frame = frames[-1]
+            last = frame[4]
+            nxt = next(iter(frame[0]), None) if last is None else last.getnext()
+            if nxt is not None:
+                frame[4] = nxt
+                if isinstance(nxt.tag, str) and self._enter(nxt, frame):
+                    return  # nothing after an item is looked at before it is complete and yielded
+                continue
+            # no more children for now: the deepest frame followed by a sibling is complete
+            j = len(frames) - 1
+            while j > 0 and frames[j][0].getnext() is None:
+                j -= 1
+            if j == 0:
+                return
+            _release(frames[j][0])
+            del frames[j:]
 
 
 def parse_hrxml(body: bytes, *, max_bytes: int | None = None, max_depth: int = MAX_DEPTH) -> Parsed:
