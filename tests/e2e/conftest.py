@@ -19,6 +19,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, Response, sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale
@@ -33,6 +35,20 @@ from werkpost.extranet.services import extranet_prepare
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make next to
 # it are ordinary synchronous calls.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+# On SQLite the test database lives in memory, and the live server's threads share its one
+# connection: two requests at once (a page and a script's fetch) can interleave their
+# transactions, and under load a session write was lost (the user found himself logged out).
+# One request at a time, as SQLite serialises writers anyway; PostgreSQL keeps the threads.
+class _OneRequestAtATime(WSGIServer):
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # requests are served in the live server's thread,
+        # which already uses the shared connections
+
+
+if os.environ.get("DATABASE_URL", "").split(":", 1)[0] not in ("postgres", "postgresql"):
+    LiveServerThread.server_class = _OneRequestAtATime
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; never `playwright install`
 CHROMIUM_ARGS = [
