@@ -36,7 +36,6 @@ _UNSAFE_ATTRIBUTE = re.compile(r"(^|[\s/])(on[a-z]+|style)\s*=|javascript\s*:|vb
 _TAG = re.compile(r"<[^>]*>")
 _MARKUP = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
 _HREF_ONLY = re.compile(r"""^\s*(href\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?\s*/?\s*$""", re.I)
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -256,9 +255,10 @@ def _disallowed_markup(value: str) -> bool:
 
 
 def html_text(value: str) -> str:
-    """The visible text of sanitised HTML, whitespace collapsed."""
+    """The visible text of sanitised HTML, whitespace collapsed (str.split knows the same
+    whitespace as the regex \\s, at a fraction of the cost of re.sub)."""
     text = _TAG.sub(" ", value)
-    return _SPACE.sub(" ", html.unescape(text) if "&" in text else text).strip()
+    return " ".join((html.unescape(text) if "&" in text else text).split())
 
 
 def sanitise_document(doc: VacancyDocument) -> tuple[VacancyDocument, list[Message]]:
