@@ -14,9 +14,9 @@ counted, the task queued on commit) and processed by the worker until the batch 
 item accepted. Reported: vacancies/s end to end (from the start of receiving to the batch's
 end), the peak memory of the worker with its helpers (sum of PSS, i.e. shared pages counted
 once; and the largest single RSS), the CPU time per vacancy of the worker with its helpers and
-of PostgreSQL, and the ratio to a baseline measured
-in the same run on the same file: a streaming parse (lxml iterparse / json per line) plus a
-psycopg COPY of the same rows (id, title, document) into a scratch table. Targets (2 cores):
+of PostgreSQL, and the ratio to a baseline measured in the same run on the same file: a
+streaming parse (lxml iterparse / json per line) plus a psycopg COPY of the same rows (id,
+title, document) into a scratch table. Targets (2 cores):
 >= 3,000 vacancies/s, >= 25% of the baseline, worker peak < 300 MB for 100,000 items.
 Runs on a throwaway PostgreSQL cluster (scripts/pgcluster.py) unless DATABASE_URL is set.
 """
@@ -294,6 +294,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        log.close()
     helpers = "one per CPU" if args.helpers is None else str(args.helpers)
     print(
         f"batch_ingest: 1 db_worker, check helpers {helpers} ({os.cpu_count()} CPUs) | "

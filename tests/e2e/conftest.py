@@ -20,6 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.servers.basehttp import WSGIServer
+from django.db import connection
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, Response, sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
@@ -47,7 +48,7 @@ class _OneRequestAtATime(WSGIServer):
         # which already uses the shared connections
 
 
-if os.environ.get("DATABASE_URL", "").split(":", 1)[0] not in ("postgres", "postgresql"):
+if connection.vendor == "sqlite":
     LiveServerThread.server_class = _OneRequestAtATime
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; never `playwright install`

@@ -129,6 +129,14 @@ def operation_done(page: Page, operation: str) -> bool:
     return cell.inner_text().startswith("✔")
 
 
+def issue_key(page: Page, button: str, label: str) -> str:
+    """Fill the key label of the form with `button`, press it: the key shown once."""
+    form = page.locator("form", has=page.get_by_role("button", name=button))
+    form.get_by_label("Key label").fill(label)
+    go(page, form.get_by_role("button", name=button))
+    return page.locator("#issued-key").inner_text()
+
+
 def phase_of(supplier_id: str) -> str:
     return Onboarding.objects.get(partner__supplier_id=supplier_id).phase
 
@@ -162,10 +170,7 @@ def test_staff_take_demo_nieuw_from_signed_agreement_to_production(
     expect(page.locator("#keys")).to_contain_text("No keys issued.")
 
     # Step 1: the test key, shown once on the page the form leads to.
-    form = page.locator("form", has=page.get_by_role("button", name="Issue test credentials"))
-    form.get_by_label("Key label").fill("acceptance")
-    go(page, form.get_by_role("button", name="Issue test credentials"))
-    test_key = page.locator("#issued-key").inner_text()
+    test_key = issue_key(page, "Issue test credentials", "acceptance")
     assert re.fullmatch(r"wp_test_[A-Za-z0-9]{40}", test_key), test_key
     assert phase_of(NEW_SUPPLIER_ID) == OnboardingPhase.TEST_CREDENTIALS
     response = page.reload()  # re-sends the form: refused, no second key, no key shown
@@ -214,10 +219,7 @@ def test_staff_take_demo_nieuw_from_signed_agreement_to_production(
     assert phase_of(NEW_SUPPLIER_ID) == OnboardingPhase.FEEDBACK
 
     # Step 5: the production sign-off and the live key, shown once.
-    form = page.locator("form", has=page.get_by_role("button", name="Sign off and issue the live key"))
-    form.get_by_label("Key label").fill("production")
-    go(page, form.get_by_role("button", name="Sign off and issue the live key"))
-    live_key = page.locator("#issued-key").inner_text()
+    live_key = issue_key(page, "Sign off and issue the live key", "production")
     assert re.fullmatch(r"wp_live_[A-Za-z0-9]{40}", live_key), live_key
     assert phase_of(NEW_SUPPLIER_ID) == OnboardingPhase.PRODUCTION
     go(page, page.get_by_role("link", name="I have copied the key: back to the partner"))

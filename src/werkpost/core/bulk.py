@@ -112,7 +112,7 @@ _PLAIN_FIELDS = (
     models.TextField,
     models.IntegerField,
     models.BooleanField,
-    models.DateField,  # DateTimeField too
+    models.DateField,  # DateTimeField is a DateField, but `aware` handles it first
     models.ForeignKey,
     models.AutoField,
     models.BigAutoField,

@@ -125,7 +125,7 @@ def quality_score(doc: VacancyDocument, messages: Iterable[Message]) -> dict[str
     costs: dict[Category, int] = {}
     codes: dict[Category, set[str]] = {}
     for message in messages:
-        component = CATEGORIES.get(message.code) or _category(message.code)
+        component = _category(message.code)
         costs[component] = costs.get(component, 0) + _FINDING_COST[component, message.severity]
         if message.severity != Severity.INFO:
             codes.setdefault(component, set()).add(message.code)
