@@ -15,8 +15,9 @@ item accepted. Reported: vacancies/s end to end (from the start of receiving to 
 end), the peak memory of the worker with its helpers (sum of PSS, i.e. shared pages counted
 once; and the largest single RSS), the CPU time per vacancy of the worker with its helpers and
 of PostgreSQL, and the ratio to a baseline measured in the same run on the same file: a
-streaming parse (lxml iterparse / json per line) plus a psycopg COPY of the same rows (id,
-title, document) into a scratch table. Targets (2 cores):
+streaming parse (lxml iterparse / json per line) plus a psycopg COPY of the same rows the batch
+wrote per vacancy (vacancy, revision, transfer result, audit entry) into copies of those tables
+with their indexes, one transaction per chunk, as the batch does. Targets (2 cores):
 >= 3,000 vacancies/s, >= 25% of the baseline, worker peak < 300 MB for 100,000 items.
 Runs on a throwaway PostgreSQL cluster (scripts/pgcluster.py) unless DATABASE_URL is set.
 """
@@ -24,6 +25,7 @@ Runs on a throwaway PostgreSQL cluster (scripts/pgcluster.py) unless DATABASE_UR
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -31,7 +33,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -104,39 +108,125 @@ def make_hrxml(path: Path, count: int, tag: str) -> None:
         out.write("</PositionOpenings>\n")
 
 
-def baseline(path: Path, fmt: str, url: str) -> float:
-    """Seconds for streaming parse + COPY of the same rows."""
-    import psycopg
+def _items(path: Path, fmt: str) -> Iterator[tuple[str, str, dict[str, Any], str]]:
+    """(vacancyId, title, document, raw text) per item, by a streaming parse of the file. An
+    HR-XML item's document is its leaf elements by name: what a parse gives without a mapping."""
     from lxml import etree
 
+    if fmt == "jsonl":
+        with path.open("rb") as stream:
+            for line in stream:
+                doc = json.loads(line)
+                yield doc.pop("vacancyId"), doc["title"], doc, line.decode()
+        return
+    ns = "{http://ns.hr-xml.org/2007-04-15}"
+    parser = etree.iterparse(
+        str(path), events=("end",), tag=f"{ns}PositionOpening", resolve_entities=False, no_network=True, load_dtd=False
+    )
+    for _, el in parser:
+        doc = {leaf.tag.rpartition("}")[2]: leaf.text for leaf in el.iter(etree.Element) if not len(leaf)}
+        yield el.findtext(f".//{ns}IdValue"), el.findtext(f".//{ns}PositionTitle"), doc, ""
+        el.clear()
+        while el.getprevious() is not None:
+            del el.getparent()[0]
+
+
+VACANCY, REVISION, RESULT, AUDIT = (
+    "vacancies_vacancy",
+    "vacancies_vacancyrevision",
+    "vacancies_transferresult",
+    "core_auditlogentry",
+)
+
+
+def _templates(conn: Any, batch_id: str) -> dict[str, dict[str, Any]]:
+    """The rows the batch wrote for its first item, by table: column -> value."""
+    from werkpost.core.models import AuditLogEntry
+    from werkpost.vacancies.models import Batch, TransferResult, Vacancy, VacancyRevision
+
+    def row(model: Any, where: str, *params: Any) -> tuple[str, dict[str, Any]]:
+        table = model._meta.db_table
+        cur = conn.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY id LIMIT 1", params)
+        values = cur.fetchone()
+        names = [column.name for column in cur.description]
+        return table, {
+            name: json.dumps(value) if isinstance(value, dict | list) else value
+            for name, value in zip(names, values, strict=True)
+        }
+
+    batch = Batch.objects.get(batch_id=batch_id)
+    result = row(TransferResult, "batch_id = %s AND batch_index = 0", batch.pk)
+    vacancy = row(Vacancy, "partner_id = %s AND vacancy_id = %s", batch.partner_id, result[1]["vacancy_id"])
+    revision = row(VacancyRevision, "vacancy_id = %s", vacancy[1]["id"])
+    audit = row(AuditLogEntry, "subject_id = %s AND action = 'vacancies.vacancy.created'", str(vacancy[1]["id"]))
+    return dict([vacancy, revision, result, audit])
+
+
+def baseline(path: Path, fmt: str, url: str, batch_id: str) -> float:
+    """Seconds for a streaming parse of the file plus a psycopg COPY of the same rows the batch
+    wrote for each vacancy (its vacancy, revision, transfer result and audit entry), in chunks of
+    the batch's size, into copies of those tables in a scratch schema (LIKE ... INCLUDING ALL:
+    columns, defaults, constraints, indexes; and the tables' storage parameters). Each row is the
+    one the batch wrote for its first item, with the item's own values where rows differ: ids,
+    vacancyId, title, the parsed document and its digest, the raw line."""
+    import hashlib
+
+    import psycopg
+
+    from werkpost.vacancies.batches import CHUNK_ITEMS
+
+    with psycopg.connect(url) as conn:
+        templates = _templates(conn, batch_id)
+        assert list(templates) == [VACANCY, REVISION, RESULT, AUDIT]
+        conn.execute("DROP SCHEMA IF EXISTS baseline CASCADE")
+        conn.execute("CREATE SCHEMA baseline")
+        for table in templates:
+            conn.execute(f"CREATE TABLE baseline.{table} (LIKE public.{table} INCLUDING ALL)")
+            options = conn.execute("SELECT reloptions FROM pg_class WHERE oid = %s::regclass", [table]).fetchone()
+            if options and options[0]:
+                conn.execute(f"ALTER TABLE baseline.{table} SET ({', '.join(options[0])})")
+        conn.commit()
+    audit_data = json.loads(templates[AUDIT]["data"])
+    # Per table: the template row as a list, and a function of the item giving its own values.
+    own: dict[str, Callable[..., dict[str, Any]]] = {
+        VACANCY: lambda pk, vid, title, text, digest, tid, raw, index: {
+            "id": pk, "vacancy_id": vid, "title": title, "document": text, "content_hash": digest
+        },
+        REVISION: lambda pk, vid, title, text, digest, tid, raw, index: {
+            "id": pk, "vacancy_id": pk, "document": text, "transfer_id": tid
+        },
+        RESULT: lambda pk, vid, title, text, digest, tid, raw, index: {
+            "id": pk, "transfer_id": tid, "vacancy_id": vid, "batch_index": index,
+            **({"raw_payload": raw} if raw else {}),
+        },
+        AUDIT: lambda pk, vid, title, text, digest, tid, raw, index: {
+            "id": pk, "subject_id": str(pk), "data": json.dumps({**audit_data, "vacancyId": vid})
+        },
+    }  # fmt: skip
+    columns = {table: list(template) for table, template in templates.items()}
     start = time.perf_counter()
     with psycopg.connect(url) as conn, conn.cursor() as cur:
-        cur.execute("CREATE TEMP TABLE baseline (vacancy_id text, title text, document jsonb)")
-        with cur.copy("COPY baseline (vacancy_id, title, document) FROM STDIN") as copy:
-            if fmt == "jsonl":
-                with path.open("rb") as stream:
-                    for line in stream:
-                        doc = json.loads(line)
-                        copy.write_row((doc["vacancyId"], doc["title"], json.dumps(doc)))
-            else:
-                ns = "{http://ns.hr-xml.org/2007-04-15}"
-                parser = etree.iterparse(
-                    str(path),
-                    events=("end",),
-                    tag=f"{ns}PositionOpening",
-                    resolve_entities=False,
-                    no_network=True,
-                    load_dtd=False,
-                )
-                for _, el in parser:
-                    vacancy_id = el.findtext(f".//{ns}IdValue")
-                    title = el.findtext(f".//{ns}PositionTitle")
-                    copy.write_row((vacancy_id, title, json.dumps({"vacancyId": vacancy_id, "title": title})))
-                    el.clear()
-                    while el.getprevious() is not None:
-                        del el.getparent()[0]
-        conn.commit()
-    return time.perf_counter() - start
+        items = _items(path, fmt)
+        index = 0
+        while chunk := list(itertools.islice(items, CHUNK_ITEMS)):
+            rows: dict[str, list[list[Any]]] = {table: [] for table in templates}
+            for vacancy_id, title, doc, raw in chunk:
+                text = json.dumps(doc)
+                digest = hashlib.sha256(text.encode()).hexdigest()
+                values = (index + 1, vacancy_id, title, text, digest, f"tr{index:026d}", raw, index)
+                for table, template in templates.items():
+                    merged = {**template, **own[table](*values)}
+                    rows[table].append([merged[column] for column in columns[table]])
+                index += 1
+            for table in templates:
+                with cur.copy(f"COPY baseline.{table} ({', '.join(columns[table])}) FROM STDIN") as copy:
+                    for row in rows[table]:
+                        copy.write_row(row)
+            conn.commit()
+    elapsed = time.perf_counter() - start
+    with psycopg.connect(url) as conn:
+        conn.execute("DROP SCHEMA baseline CASCADE")
+    return elapsed
 
 
 class Tree:
@@ -213,7 +303,7 @@ def run_case(fmt: str, size: int, env: dict[str, str], work: Path, worker: Tree,
     if state != ("done", size, 0):  # every item processed and accepted: real work was measured
         raise SystemExit(f"batch {batch_id} ended as (status, processed, rejected) {state}")
     cpu_worker, cpu_pg = worker.cpu() - cpu_worker, pg.cpu() - cpu_pg
-    base = baseline(path, fmt, env["DATABASE_URL"])
+    base = baseline(path, fmt, env["DATABASE_URL"], batch_id)
     path.unlink()
     return {
         "rate": size / elapsed,
