@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 
 import pytest
 import time_machine
@@ -15,7 +16,7 @@ from werkpost.core.bulk import COPY_MIN_ROWS, Serialised, bulk_insert, new
 from werkpost.core.ids import ulid
 from werkpost.core.models import AuditLogEntry
 from werkpost.partners.models import Partner
-from werkpost.vacancies.models import TransferResult, Vacancy
+from werkpost.vacancies.models import TransferResult, Vacancy, VacancyRevision
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.UTC)
 
@@ -75,6 +76,42 @@ def test_bulk_insert_makes_naive_datetimes_aware_like_django(partner: Partner) -
         bulk_insert(AuditLogEntry, entries)
     expected = timezone.make_aware(NOW.replace(tzinfo=None))  # in TIME_ZONE, as Django reads it
     assert set(AuditLogEntry.objects.filter(action="x.y").values_list("created_at", flat=True)) == {expected}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("count", [1, COPY_MIN_ROWS + 5])
+def test_bulk_insert_takes_the_pk_of_a_related_object_saved_after_it_was_assigned(partner: Partner, count: int) -> None:
+    vacancies = [_vacancy(partner, n, {}) for n in range(count)]
+    revisions = [
+        new(VacancyRevision, vacancy=v, version=1, document={}, created_at=NOW, transfer_id=f"tr_{n}")
+        for n, v in enumerate(vacancies)
+    ]
+    bulk_insert(Vacancy, vacancies)
+    bulk_insert(VacancyRevision, revisions)
+    stored = dict(VacancyRevision.objects.values_list("transfer_id", "vacancy_id"))
+    assert stored == {f"tr_{n}": v.pk for n, v in enumerate(vacancies)}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("count", [1, COPY_MIN_ROWS + 5])
+def test_bulk_insert_refuses_an_unsaved_related_object(partner: Partner, count: int) -> None:
+    unsaved = _vacancy(partner, 0, {})
+    revisions = [
+        new(VacancyRevision, vacancy=unsaved, version=n, document={}, created_at=NOW, transfer_id=f"tr_{n}")
+        for n in range(count)
+    ]
+    with pytest.raises(ValueError, match="unsaved related object 'vacancy'"):
+        bulk_insert(VacancyRevision, revisions)
+    assert not VacancyRevision.objects.exists()
+
+
+def test_serialised_crosses_processes_as_its_text() -> None:
+    document = {"title": "Bakker", "nested": {"é": [1, None]}}
+    text = json.dumps(document, sort_keys=True)
+    copy = pickle.loads(pickle.dumps(Serialised(document, text)))  # noqa: S301 (our own bytes)
+    assert type(copy) is Serialised
+    assert copy == document
+    assert copy.text == text
 
 
 @pytest.mark.django_db

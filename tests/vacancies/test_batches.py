@@ -82,6 +82,16 @@ def test_item_results_are_paginated(api: ApiClient, example: dict[str, Any]) -> 
     assert third["next"] is None
 
 
+def test_item_results_are_received_when_the_file_was(api: ApiClient, example: dict[str, Any]) -> None:
+    with time_machine.travel(dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC), tick=False):
+        batch_id = send(api, lines(example, 3)).json()["batchId"]
+    with time_machine.travel(dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.UTC), tick=False):
+        process(batch_id)
+    results = TransferResult.objects.filter(batch__batch_id=batch_id)
+    assert {r.received_at for r in results} == {Batch.objects.get(batch_id=batch_id).created_at}
+    assert api.get("/results").json()["results"][0]["receivedAt"].startswith("2026-11-22T09:00:00")
+
+
 def test_the_same_id_twice_in_one_batch_is_applied_in_order(api: ApiClient, example: dict[str, Any]) -> None:
     body = json.dumps({**example, "vacancyId": "TWICE"}).encode() + b"\n"
     body += json.dumps({**example, "vacancyId": "TWICE", "title": "Bakker-patissier"}).encode() + b"\n"

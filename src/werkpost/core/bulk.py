@@ -34,6 +34,15 @@ class Serialised(dict[str, Any]):
         super().__init__(value)
         self.text = text
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Between processes only the text travels: pickling the nested dict as well cost four
+        # times as much as parsing the text again.
+        return _serialised, (self.text,)
+
+
+def _serialised(text: str) -> Serialised:
+    return Serialised(json.loads(text), text)
+
 
 def new[M: models.Model](model: type[M], **values: Any) -> M:
     """`model(**values)` for the rows a batch appends by the thousand: Django's generic
@@ -86,8 +95,7 @@ def bulk_insert[M: models.Model](model: type[M], objs: Sequence[M]) -> list[M]:
     assert isinstance(pk, models.AutoField | models.BigAutoField | models.SmallAutoField)
     quote = connection.ops.quote_name
     columns, row_of = _row_writer(model, alias)
-    for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="bulk_insert")  # type: ignore[attr-defined]
+    _prepare_related(model, objs)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
@@ -103,6 +111,39 @@ def bulk_insert[M: models.Model](model: type[M], objs: Sequence[M]) -> list[M]:
         obj._state.adding = False
         obj._state.db = alias
     return objs
+
+
+def _prepare_related(model: type[models.Model], objs: Sequence[models.Model]) -> None:
+    """What Model._prepare_related_fields_for_save does for foreign keys, at a fifth of the cost:
+    a related object saved after it was assigned gives its pk now; an unsaved one is refused."""
+    relations = _relations(model)
+    for obj in objs:
+        cache = obj._state.fields_cache
+        if not cache:
+            continue
+        state = obj.__dict__
+        for name, attname, target in relations:
+            related = cache.get(name)
+            if related is None:
+                continue
+            value = getattr(related, target)
+            if value is None:
+                raise ValueError(
+                    f"bulk_insert() prohibited to prevent data loss due to unsaved related object '{name}'."
+                )
+            if state[attname] is None:
+                state[attname] = value
+            elif state[attname] != value:
+                del cache[name]  # the key was set to another object since: the key wins, as in Django
+
+
+@cache
+def _relations(model: type[models.Model]) -> list[tuple[str, str, str]]:
+    return [
+        (field.name, field.attname, field.target_field.attname)
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.ForeignKey)
+    ]
 
 
 # Fields whose Python value psycopg writes as it is (Django's get_db_prep_save returns it

@@ -252,7 +252,7 @@ def _units(batch: Batch, path: Path, *, portable: bool) -> Iterator[Unit]:
                     yield index, parsed, 0
 
 
-def _to_item(fmt: str, unit: Unit) -> Item:
+def _to_item(fmt: str, unit: Unit, received_at: dt.datetime) -> Item:
     index, source, _offset = unit
     raw = ""
     parsed: Parsed | ParseError
@@ -271,17 +271,21 @@ def _to_item(fmt: str, unit: Unit) -> Item:
             parsed = source
     except ParseError as exc:
         parsed = exc
-    return Item(parsed=parsed, received_at=clock.now(), content_type="", raw_text=raw, batch_index=index)
+    return Item(parsed=parsed, received_at=received_at, content_type="", raw_text=raw, batch_index=index)
 
 
 def _context(batch: Batch) -> CheckContext:
     return CheckContext(today=clock.today(), environment=batch.environment)
 
 
-def _check_units(task: tuple[str, CheckContext, list[Unit]]) -> list[Item]:
+# What a helper gets: the format, the context, when the items were received, and the units.
+Task = tuple[str, CheckContext, dt.datetime, list[Unit]]
+
+
+def _check_units(task: Task) -> list[Item]:
     """Check a chunk of units (in a helper process): the items, detached for applying."""
-    fmt, context, units = task
-    return [check(_to_item(fmt, unit), None, context).detached() for unit in units]
+    fmt, context, received_at, units = task
+    return [check(_to_item(fmt, unit, received_at), None, context).detached() for unit in units]
 
 
 def _helpers(batch: Batch) -> int:
@@ -301,19 +305,20 @@ def _checked_chunks(batch: Batch, path: Path, helpers: int) -> Generator[tuple[l
     units = _units(batch, path, portable=helpers > 0)
     if not helpers:
         while chunk := list(itertools.islice(units, CHUNK_ITEMS)):
-            yield [check(_to_item(batch.format, unit), None, _context(batch)) for unit in chunk], chunk[-1][2]
+            items = [check(_to_item(batch.format, unit, batch.created_at), None, _context(batch)) for unit in chunk]
+            yield items, chunk[-1][2]
         return
     first = list(itertools.islice(units, 1))
     if not first:
         return
-    check(_to_item(batch.format, first[0]), None, _context(batch))  # warm-up only
+    check(_to_item(batch.format, first[0], batch.created_at), None, _context(batch))  # warm-up only
     units = itertools.chain(first, units)
     offsets: list[int] = []
 
-    def tasks() -> Iterator[tuple[str, CheckContext, list[Unit]]]:
+    def tasks() -> Iterator[Task]:
         while chunk := list(itertools.islice(units, CHUNK_ITEMS)):
             offsets.append(chunk[-1][2])
-            yield batch.format, _context(batch), chunk
+            yield batch.format, _context(batch), batch.created_at, chunk
 
     with Pool(_check_units, helpers) as pool:
         for position, items in enumerate(pool.map(tasks())):

@@ -128,10 +128,13 @@ class Item:
         """The checked item without what only checking needed (the parsed data, the document
         model), so it is cheap to hand to another process for applying. In place: a helper
         sends the item on and never reads it again."""
-        if isinstance(self.parsed, Parsed):
-            self.parsed.data = None
+        if isinstance(self.parsed, Parsed):  # what applying reads of it: the XPaths of an XML input
+            self.parsed = Parsed(None, self.parsed.xpaths) if self.parsed.xpaths else _NOTHING_PARSED
         self.doc = None
         return self
+
+
+_NOTHING_PARSED = Parsed(None)  # one object: pickled once per chunk of detached items
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
