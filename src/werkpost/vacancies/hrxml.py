@@ -413,28 +413,34 @@ def _markup(el: Element | None) -> str | None:
 _NONE: list[Element] = []  # shared, never changed
 
 
+_NAMES: dict[str, str] = {}  # tag → name in _index (tags repeat from item to item)
+
+
 def _index(po: Element, base: str) -> tuple[dict[Element, dict[str, list[Element]]], dict[Element, str]]:
-    """One pass over the item: the children of every element by local name (our extension's as
-    "wp:Name"), and the XPath of every element: Name, or Name[n] when the name repeats among its
-    siblings or stands for a list item."""
+    """One pass over the item: the children of every element by name (the local name, our
+    extension's as "wp:Name"), and the XPath of every element: Name, or Name[n] when the name
+    repeats among its siblings or stands for a list item."""
     kids: dict[Element, dict[str, list[Element]]] = {}
-    paths: dict[Element, str] = {po: base}
-    todo = [po]
-    for parent in todo:  # breadth first: a parent's XPath is known before its children's
-        if not len(parent):
-            continue
-        found: dict[str, list[Element]] = {}
-        for child in parent:
-            tag = child.tag
+    names = _NAMES
+    for el in po.iterdescendants():  # one iterator in document order: cheaper in lxml than one per parent
+        tag = el.tag
+        name = names.get(tag)
+        if name is None:
             if not isinstance(tag, str):
                 continue  # comments and processing instructions are removed when parsing
             name = "wp:" + tag[_WP_TAG_LEN:] if tag.startswith(_WP_TAG) else tag.rpartition("}")[2]
-            same = found.get(name)
-            if same is None:
-                found[name] = [child]
-            else:
-                same.append(child)
-        kids[parent] = found
+            if len(names) < 4096:  # the tags come from the content: keep the cache bounded
+                names[tag] = name
+        parent = el.getparent()
+        found = kids.get(parent)
+        if found is None:
+            kids[parent] = {name: [el]}
+        elif (same := found.get(name)) is None:
+            found[name] = [el]
+        else:
+            same.append(el)
+    paths: dict[Element, str] = {po: base}
+    for parent, found in kids.items():  # in document order of the first child: parents come first
         prefix = paths[parent] + "/"
         for name, same in found.items():
             if len(same) == 1 and name not in _INDEXED_NAMES:
@@ -442,7 +448,6 @@ def _index(po: Element, base: str) -> tuple[dict[Element, dict[str, list[Element
             else:
                 for n, el in enumerate(same, 1):
                     paths[el] = f"{prefix}{name}[{n}]"
-            todo += same
     return kids, paths
 
 
@@ -1119,7 +1124,8 @@ def _item_error(item: Element, depth: int, max_depth: int) -> ParseError | None:
         if tests is None:
             steps = "(" + "/".join(("*",) * levels) + ")[1]"
             tests = _LIMITS[levels] = (
-                etree.XPath(f"{steps} | descendant-or-self::*[@*[{MAX_ATTRIBUTES + 1}]][1]"),
+                # an attribute past the limit, found by a path step: a predicate per element is slower
+                etree.XPath(f"{steps} | descendant-or-self::*/@*[{MAX_ATTRIBUTES + 1}]"),
                 etree.XPath(steps),
             )
         if not tests[0](item):
