@@ -332,11 +332,19 @@ _LIBXML_POSITION = re.compile(r",? line \d+, column \d+$")
 _ROOT_NAME = re.compile(rb"<([^\s/>{}]+)")
 
 
+_KEYS: dict[str, str] = {}  # _key's results: the values are mostly a few words of a vocabulary
+
+
 def _key(value: str) -> str:
-    value = value.strip().lower()
-    if value.startswith("x:"):  # HR-XML's convention for values outside its own lists
-        value = value[2:]
-    return _KEY.sub("", value)
+    key = _KEYS.get(value)
+    if key is None:
+        key = value.strip().lower()
+        if key.startswith("x:"):  # HR-XML's convention for values outside its own lists
+            key = key[2:]
+        key = _KEY.sub("", key)
+        if len(_KEYS) < 4096 and len(value) <= 64:  # the values come from the content: keep the cache small
+            _KEYS[value] = key
+    return key
 
 
 # --- element helpers -----------------------------------------------------------------------------
@@ -480,7 +488,7 @@ class _Mapper:
     def child(self, el: Element | None, *names: str) -> Element | None:
         kids = self.kids
         for name in names:
-            found = kids.get(el) if el is not None else None
+            found = kids.get(el)  # None for None: no element is None
             same = found.get(name) if found is not None else None
             if same is None:
                 return None
@@ -492,7 +500,7 @@ class _Mapper:
         the XPath where it should be."""
         kids = self.kids
         for i, name in enumerate(names):
-            found = kids.get(el) if el is not None else None
+            found = kids.get(el)
             same = found.get(name) if found is not None else None
             if same is None:
                 return None, "/".join((self.paths[el] if i else path, *names[i:]))
