@@ -379,8 +379,9 @@ _SPACES = re.compile(r"\s{2,}")
 
 def _shouting(title: str) -> tuple[bool, list[re.Match[str]]]:
     """Whether the whole title is in capitals, and the words that shout."""
-    letters = [ch for ch in title if ch.isalpha()]
-    whole = len(letters) >= _SHOUTING_MIN_LETTERS and all(ch.isupper() for ch in letters)
+    letters = "".join(filter(str.isalpha, title))  # filter and map test the characters in C
+    # (not letters.isupper(): that skips uncased letters, while each letter must be upper case)
+    whole = len(letters) >= _SHOUTING_MIN_LETTERS and all(map(str.isupper, letters))
     least = _SHOUTED_IN_CAPS_TITLE if whole else _SHOUTING_WORD_MIN
     return whole, [w for w in _WORD.finditer(title) if len(w.group()) >= least and w.group().isupper()]
 
