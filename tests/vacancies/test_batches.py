@@ -14,7 +14,7 @@ from django.test import override_settings
 from tests.conftest import ApiClient, issue_key
 from tests.factories import PartnerFactory
 from werkpost.vacancies import batches
-from werkpost.vacancies.models import Batch, TransferResult, Vacancy
+from werkpost.vacancies.models import Batch, TransferResult, Vacancy, VacancyRevision
 
 pytestmark = pytest.mark.django_db
 NDJSON = "application/x-ndjson"
@@ -90,6 +90,30 @@ def test_item_results_are_received_when_the_file_was(api: ApiClient, example: di
     results = TransferResult.objects.filter(batch__batch_id=batch_id)
     assert {r.received_at for r in results} == {Batch.objects.get(batch_id=batch_id).created_at}
     assert api.get("/results").json()["results"][0]["receivedAt"].startswith("2026-11-22T09:00:00")
+
+
+@pytest.mark.parametrize("twice", [False, True])
+def test_every_content_change_of_a_chunk_has_its_revision(api: ApiClient, example: dict[str, Any], twice: bool) -> None:
+    # 25 items: the bulk path (COPY / INSERT ... SELECT on PostgreSQL); with one id twice, rows are built.
+    first = lines(example, 25, prefix="R")
+    second = b"".join(
+        json.dumps({**example, "vacancyId": f"R-{0 if twice and n == 24 else n}", "title": f"Bakker v2 {n}"}).encode()
+        + b"\n"
+        for n in range(25)
+    )
+    for body in (first, second):
+        assert process(send(api, body).json()["batchId"]) == "done"
+    sent = [json.loads(line) for line in (first + second).splitlines()]
+    results = TransferResult.objects.filter(outcome="accepted").order_by("batch_id", "batch_index")
+    assert len(results) == len(sent) == 50
+    revisions = {(r.vacancy.vacancy_id, r.version): r for r in VacancyRevision.objects.select_related("vacancy")}
+    assert len(revisions) == 50
+    for item, result in zip(sent, results, strict=True):
+        revision = revisions[item["vacancyId"], result.version]
+        assert (revision.transfer_id, revision.document["title"]) == (result.transfer_id, item["title"])
+    twice_revisions = VacancyRevision.objects.filter(vacancy__vacancy_id="R-0").order_by("version")
+    expected = ["Bakker 0", "Bakker v2 0", "Bakker v2 24"] if twice else ["Bakker 0", "Bakker v2 0"]
+    assert [r.document["title"] for r in twice_revisions] == expected
 
 
 def test_the_same_id_twice_in_one_batch_is_applied_in_order(api: ApiClient, example: dict[str, Any]) -> None:

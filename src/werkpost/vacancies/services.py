@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor, AuditEntry, audit_log, audit_log_many
-from werkpost.core.bulk import bulk_insert, new
+from werkpost.core.bulk import COPY_MIN_ROWS, bulk_insert, new
 from werkpost.core.environments import Environment
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import (
@@ -154,21 +154,7 @@ def vacancies_upsert(*, changes: Sequence[Upsert], actor: Actor) -> None:
     existing = [v for v in unique.values() if v.pk is not None]
     bulk_insert(Vacancy, [v for v in unique.values() if v.pk is None])
     Vacancy.objects.bulk_update(existing, UPSERT_FIELDS)
-    bulk_insert(
-        VacancyRevision,
-        [
-            new(
-                VacancyRevision,
-                vacancy=c.vacancy,
-                version=c.plan.version,
-                document=c.canonical,
-                created_at=now,
-                transfer_id=c.transfer_id,
-            )
-            for c in written
-            if c.plan.content_changed
-        ],
-    )
+    _revisions_record([c for c in written if c.plan.content_changed], now)
     # The transfer result records every content change; the audit log records the transitions.
     entries: list[tuple[str, Upsert, dict[str, Any]]] = []
     for c in written:
@@ -193,6 +179,39 @@ def vacancies_upsert(*, changes: Sequence[Upsert], actor: Actor) -> None:
             )
             for action, c, extra in entries
         ]
+    )
+
+
+def _revisions_record(changes: Sequence[Upsert], now: dt.datetime) -> None:
+    """A revision per content change, after the vacancy rows were written. On PostgreSQL, a
+    chunk whose vacancies changed once each copies the revisions from those rows (INSERT ...
+    SELECT: the document is neither sent nor parsed a second time, half of a revision's cost)."""
+    if (
+        connection.vendor == "postgresql"
+        and len(changes) >= COPY_MIN_ROWS
+        and len({id(c.vacancy) for c in changes}) == len(changes)  # each row holds its only version
+    ):
+        revisions, vacancies = VacancyRevision._meta.db_table, Vacancy._meta.db_table
+        # Table names from the models; every value is a parameter.
+        sql = f"""INSERT INTO {revisions} (vacancy_id, version, document, created_at, transfer_id)
+            SELECT v.id, v.version, v.document, %s, t.transfer_id FROM {vacancies} v
+            JOIN unnest(%s::bigint[], %s::text[]) AS t(id, transfer_id) ON v.id = t.id"""  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [now, [c.vacancy.pk for c in changes], [c.transfer_id for c in changes]])
+        return
+    bulk_insert(
+        VacancyRevision,
+        [
+            new(
+                VacancyRevision,
+                vacancy=c.vacancy,
+                version=c.plan.version,
+                document=c.canonical,
+                created_at=now,
+                transfer_id=c.transfer_id,
+            )
+            for c in changes
+        ],
     )
 
 
