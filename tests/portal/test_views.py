@@ -181,6 +181,30 @@ def test_results_dashboard_shows_counts_issues_and_search(admin: Client, org: Pa
     assert "<code>THEIRS-1</code>" not in page
 
 
+def test_an_administrator_switches_the_daily_results_mail_off_and_on(
+    admin: Client, member: Client, org: Partner
+) -> None:
+    assert "Switch the mail off" in admin.get("/portal/results/").content.decode()
+    assert "Switch the mail" not in member.get("/portal/results/").content.decode()
+    assert member.post("/portal/results/", {"results_mail": "off"}).status_code == 403
+    org.refresh_from_db()
+    assert not org.results_mail_opt_out
+    response = admin.post("/portal/results/", {"results_mail": "off"}, follow=True)
+    assert "The daily results mail is switched off." in _messages(response)
+    org.refresh_from_db()
+    assert org.results_mail_opt_out
+    entry = AuditLogEntry.objects.get(action="partners.partner.changed", tenant=org.supplier_id)
+    assert entry.data["after"] == {"results_mail_opt_out": True}
+    assert "Switch the mail on" in response.content.decode()
+    response = admin.post("/portal/results/", {"results_mail": "maybe"}, follow=True)
+    assert "Unknown action." in _messages(response)
+    org.refresh_from_db()
+    assert org.results_mail_opt_out
+    admin.post("/portal/results/", {"results_mail": "on"})
+    org.refresh_from_db()
+    assert not org.results_mail_opt_out
+
+
 def test_webhook_register_shows_the_secret_once_and_refuses_bad_urls(admin: Client, org: Partner) -> None:
     response = admin.post(
         "/portal/webhooks/", {"action": "register", "environment": "test", "url": "https://hooks.example.com/wp"}

@@ -30,6 +30,7 @@ from werkpost.core.messages import render_record
 from werkpost.developer import selectors as key_selectors
 from werkpost.developer import services as key_services
 from werkpost.partners import selectors as partner_selectors
+from werkpost.partners import services as partner_services
 from werkpost.partners.models import Partner
 from werkpost.portal import selectors, services
 
@@ -173,9 +174,24 @@ def request_log(request: HttpRequest, partner: Partner) -> HttpResponse:
     return render(request, "portal/request_log.html", context)
 
 
-@require_GET
 @organisation_required
 def results(request: HttpRequest, partner: Partner) -> HttpResponse:
+    if request.method == "POST":  # the daily results mail, switched on or off by an administrator
+        _admin_only(request)
+        choice = request.POST.get("results_mail")
+        if choice not in ("on", "off"):
+            messages.error(request, _("Unknown action."))
+        else:
+            partner_services.partner_update(
+                partner=partner, actor=Actor.for_user(request.user), results_mail_opt_out=choice == "off"
+            )
+            messages.success(
+                request,
+                _("The daily results mail is switched on.")
+                if choice == "on"
+                else _("The daily results mail is switched off."),
+            )
+        return HttpResponseRedirect(reverse("portal:results"))
     environment = _environment(request)
     vacancy_id = request.GET.get("vacancy", "").strip()[:200]
     days = selectors.results_per_day(partner, environment, today=clock.today(), days=30)
