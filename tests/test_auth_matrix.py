@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from tests.conftest import TEST_ACTOR, ApiClient, issue_key
@@ -484,6 +485,24 @@ def test_partner_create_production_key(db: None) -> None:
     printed = partner_create("--supplier-id", "ACME-02", "--name", "Acme", "--environment", "production")
     assert printed["apiKey"].startswith("wp_live_")
     assert ApiClient(printed["apiKey"]).get("/ping").json() == {"supplierId": "ACME-02", "environment": "production"}
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--supplier-id", "ACME 04", "--name", "Acme"], "supplier-ID is niet geldig: 1 tot 64 tekens"),
+        (["--supplier-id", "ACME-04", "--name", " "], "naam is niet geldig: verplicht"),
+        (
+            ["--supplier-id", "ACME-04", "--name", "Acme", "--enterprise-number", "0403.170.702"],
+            "ondernemingsnummer is niet geldig: 0403.170.702",
+        ),
+    ],
+)
+def test_partner_create_refuses_bad_input_with_a_coded_error(db: None, args: list[str], error: str) -> None:
+    # In the default language (nl-BE) throughout, field names included, with the code.
+    with pytest.raises(CommandError, match=rf"^{re.escape(error)}.*\(partners\.invalid_field\)$"):
+        partner_create(*args)
+    assert not Partner.objects.exists()
 
 
 def test_partner_create_reuses_an_existing_partner(db: None) -> None:

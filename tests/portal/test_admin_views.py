@@ -382,9 +382,10 @@ def test_bad_input_is_a_form_error_and_changes_nothing(browser: Client, signed: 
 
     response = browser.post(f"{ADMIN}new/", {"supplier_id": "NEW-1", "name": "New", "enterprise_number": "0123456789"})
     assert response.status_code == 400
-    assert "This is not a valid Belgian enterprise number." in html(response)
+    assert "enterprise number is not valid: 0123456789 (partners.invalid_field)" in html(response)
     response = browser.post(f"{ADMIN}new/", {"supplier_id": "has space", "name": "New"})
     assert response.status_code == 400
+    assert "supplier id is not valid: 1-64 characters of A-Z a-z 0-9 . _ - (partners.invalid_field)" in html(response)
     assert not Partner.objects.filter(supplier_id__in=["NEW-1", "has space"]).exists()
     response = browser.post(f"{ADMIN}new/", {"supplier_id": signed.supplier_id, "name": "Another"})
     assert response.status_code == 400

@@ -93,8 +93,9 @@ def doc_url(code: str) -> str:
     return f"{settings.PUBLIC_URL}/docs/messages/{code}"
 
 
-# Parameters whose values are words of ours (a status, an action), translated when shown.
-TRANSLATED_PARAMS = frozenset({"status", "action"})
+# Parameters whose values are words of ours (a status, an action, a field's name), translated
+# when shown.
+TRANSLATED_PARAMS = frozenset({"status", "action", "field"})
 
 
 def render_text(code: str, params: Mapping[str, Any] | None = None) -> str:

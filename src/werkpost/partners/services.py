@@ -9,7 +9,7 @@ from typing import Any, TypedDict, Unpack
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from stdnum.be import vat
 from stdnum.exceptions import ValidationError as StdnumError
@@ -32,8 +32,30 @@ from werkpost.partners.models import (
 )
 
 
-class PartnerError(ValueError):
+class PartnerError(CodedError):
     """Input for a partner that cannot be accepted; nothing was changed."""
+
+
+# The organisation's fields as messages name them (translated when shown: `field` is one of
+# core.messages.TRANSLATED_PARAMS).
+FIELD_LABELS = {
+    "supplier_id": gettext_noop("supplier id"),
+    "name": gettext_noop("name"),
+    "enterprise_number": gettext_noop("enterprise number"),
+    "street_address": gettext_noop("street and number"),
+    "postal_code": gettext_noop("postal code"),
+    "municipality": gettext_noop("municipality"),
+    "country_code": gettext_noop("country"),
+    "recognition_number": gettext_noop("temp-agency recognition number"),
+    "representative": gettext_noop("represented by"),
+    "technical_contact_email": gettext_noop("technical contact e-mail"),
+    "technical_contact_language": gettext_noop("language"),
+    "results_mail_opt_out": gettext_noop("results mail"),
+}
+
+
+def _invalid(field: str, reason: str) -> PartnerError:
+    return PartnerError(m.INVALID_FIELD, field=FIELD_LABELS[field], reason=reason)
 
 
 def partner_get_or_create(
@@ -41,14 +63,14 @@ def partner_get_or_create(
 ) -> tuple[Partner, bool]:
     """The partner with this SupplierID, created when it does not exist yet."""
     if not SUPPLIER_ID_RE.match(supplier_id):
-        raise PartnerError("supplier id: 1-64 characters of A-Z a-z 0-9 . _ -")
+        raise _invalid("supplier_id", gettext("1-64 characters of A-Z a-z 0-9 . _ -"))
     if not name.strip():
-        raise PartnerError("name is required")
+        raise _invalid("name", gettext("required"))
     if enterprise_number:
         try:
             enterprise_number = vat.validate(enterprise_number)
-        except StdnumError as exc:
-            raise PartnerError(f"enterprise number {enterprise_number!r} is not valid") from exc
+        except StdnumError:
+            raise _invalid("enterprise_number", enterprise_number) from None
     with transaction.atomic():
         partner = Partner.objects.select_for_update().filter(supplier_id=supplier_id).first()
         if partner is not None:
@@ -87,25 +109,25 @@ def _clean_changes(changes: PartnerChanges) -> dict[str, Any]:
     for field, raw in changes.items():
         value: Any = raw.strip() if isinstance(raw, str) else raw
         if field == "name" and not value:
-            raise CodedError(m.INVALID_FIELD, field="name", reason=gettext("required"))
+            raise _invalid(field, gettext("required"))
         elif field == "enterprise_number" and value:
             try:
                 value = vat.validate(str(value))
             except StdnumError:
-                raise CodedError(m.INVALID_FIELD, field="enterprise number", reason=value) from None
+                raise _invalid(field, value) from None
         elif field == "technical_contact_email" and value:
             try:
                 validate_email(value)
             except ValidationError:
-                raise CodedError(m.INVALID_FIELD, field="e-mail", reason=value) from None
-        elif field == "technical_contact_language" and value not in ContactLanguage.values:
-            raise CodedError(m.INVALID_FIELD, field="language", reason=value)
-        elif field == "country_code" and not (isinstance(value, str) and len(value) == 2 and value.isalpha()):
-            raise CodedError(m.INVALID_FIELD, field="country", reason=value)
+                raise _invalid(field, value) from None
+        elif (field == "technical_contact_language" and value not in ContactLanguage.values) or (
+            field == "country_code" and not (isinstance(value, str) and len(value) == 2 and value.isalpha())
+        ):
+            raise _invalid(field, value)
         elif field == "results_mail_opt_out" and not isinstance(value, bool):
-            raise CodedError(m.INVALID_FIELD, field="results mail", reason=str(value))
+            raise _invalid(field, str(value))
         elif isinstance(value, str) and len(value) > (getattr(Partner._meta.get_field(field), "max_length", 0) or 0):
-            raise CodedError(m.INVALID_FIELD, field=field, reason=gettext("too long"))
+            raise _invalid(field, gettext("too long"))
         if field == "country_code":
             value = value.upper()
         clean[field] = value

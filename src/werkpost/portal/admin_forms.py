@@ -5,14 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from stdnum.be import vat
-from stdnum.exceptions import ValidationError as StdnumError
 
 from werkpost.core.errors import CodedError
-from werkpost.partners.models import SUPPLIER_ID_RE, Agreement, ContactLanguage, OnboardingPhase, Partner
-from werkpost.partners.services import RestartReason
+from werkpost.partners.models import Agreement, ContactLanguage, OnboardingPhase, Partner
+from werkpost.partners.services import FIELD_LABELS, RestartReason
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -30,27 +27,17 @@ class _Form(forms.Form):
         kwargs.setdefault("auto_id", f"id_{type(self).__name__.lower()}_%s")
         super().__init__(*args, **kwargs)
 
+    def add_service_error(self, error: CodedError) -> None:
+        """A service's refusal, on the field it names (partners.invalid_field names it by its label)."""
+        label = error.params.get("field")
+        field = next((name for name, known in FIELD_LABELS.items() if known == label and name in self.fields), None)
+        add_coded_error(self, error, field)
+
 
 class PartnerCreateForm(_Form):
     supplier_id = forms.CharField(label=_("Supplier id"), max_length=64)
     name = forms.CharField(label=_("Name"), max_length=200)
     enterprise_number = forms.CharField(label=_("Enterprise number"), max_length=20, required=False)
-
-    def clean_supplier_id(self) -> str:
-        value = str(self.cleaned_data["supplier_id"]).strip()
-        if not SUPPLIER_ID_RE.match(value):
-            raise ValidationError(_("Use 1 to 64 characters: letters, digits, dot, underscore or hyphen."))
-        return value
-
-    def clean_enterprise_number(self) -> str:
-        # partner_get_or_create checks it too, but answers in English only (see the report).
-        value = str(self.cleaned_data["enterprise_number"]).strip()
-        if value:
-            try:
-                return str(vat.validate(value))
-            except StdnumError:
-                raise ValidationError(_("This is not a valid Belgian enterprise number.")) from None
-        return value
 
 
 class OrganisationForm(_Form):
@@ -68,24 +55,9 @@ class OrganisationForm(_Form):
     )
     results_mail_opt_out = forms.BooleanField(label=_("No daily results mail"), required=False)
 
-    # partners.invalid_field names the field in its `field` parameter.
-    SERVICE_FIELDS = {
-        "name": "name",
-        "enterprise number": "enterprise_number",
-        "e-mail": "technical_contact_email",
-        "language": "technical_contact_language",
-        "country": "country_code",
-    }
-
     @classmethod
     def for_partner(cls, partner: Partner, data: Any = None) -> OrganisationForm:
         return cls(data, initial={name: getattr(partner, name) for name in cls.base_fields})
-
-    def add_service_error(self, error: CodedError) -> None:
-        field = self.SERVICE_FIELDS.get(str(error.params.get("field", "")))
-        if field is None and error.params.get("field") in self.fields:
-            field = str(error.params["field"])
-        add_coded_error(self, error, field)
 
 
 class MandateAssignForm(_Form):

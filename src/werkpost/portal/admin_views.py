@@ -162,7 +162,7 @@ def create(request: HttpRequest) -> HttpResponse:
         try:
             partner, created = partner_services.partner_get_or_create(actor=_actor(request), **form.cleaned_data)
         except partner_services.PartnerError as exc:
-            form.add_error(None, str(exc))
+            form.add_service_error(exc)
         else:
             if created:
                 messages.success(

@@ -41,7 +41,7 @@ class Command(BaseCommand):
                 replace_oldest=True,
             )
         except (PartnerError, ApiKeyError) as exc:
-            raise CommandError(str(exc)) from exc
+            raise CommandError(f"{exc} ({exc.code})") from exc
         for revoked in issued.revoked:
             self.stderr.write(f"revoked the oldest active key {revoked.prefix}… to stay within two active keys")
         if options["json"]:
