@@ -72,6 +72,32 @@ def test_immediate_termination_closes_access(
     assert "remove all vacancy data you obtained" in mailoutbox[0].body
 
 
+def test_a_new_agreement_puts_back_the_vacancies_the_end_took_offline(
+    signed: Partner, example: dict[str, Any], traveller: time_machine.Coordinates
+) -> None:
+    api = ApiClient(issue_key(signed, Environment.PRODUCTION))
+    api.put("/vacancies/LONG", example)
+    api.put("/vacancies/SHORT", {**example, "publication": {"end": "2026-03-20"}})
+    api.put("/vacancies/CLOSED", example)
+    api.post("/vacancies/CLOSED/close", {"reason": "filled"})
+    services.agreement_terminate(
+        agreement=agreement_of(signed), reason=Agreement.EndReason.CESSATION, note="x", actor=TEST_ACTOR
+    )
+    assert set(Vacancy.objects.filter(partner=signed).values_list("status", flat=True)) == {"suspended", "closed"}
+    traveller.move_to(dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC))
+    signing = services.agreement_sign(
+        partner=signed, signed_on=dt.date(2026, 4, 1), signed_by_partner="An Peeters", signed_by_pes="D. V.",
+        actor=TEST_ACTOR,
+    )  # fmt: skip
+    assert signing.vacancies_reinstated == 2
+    status = dict(Vacancy.objects.filter(partner=signed).values_list("vacancy_id", "status"))
+    assert status == {"LONG": "published", "SHORT": "expired", "CLOSED": "closed"}  # as their windows say today
+    entries = AuditLogEntry.objects.filter(action="vacancies.vacancy.reinstated", tenant=signed.supplier_id)
+    assert sorted(e.data["to"] for e in entries) == ["expired", "published"]
+    assert not ApiKey.objects.filter(partner=signed, revoked_at=None).exists()  # new keys come from onboarding
+    assert ApiClient(issue_key(signed, Environment.PRODUCTION)).get("/vacancies/LONG").json()["status"] == "published"
+
+
 def test_a_refused_termination_changes_nothing(signed: Partner, example: dict[str, Any]) -> None:
     api = ApiClient(issue_key(signed))
     api.put("/vacancies/V1", example)

@@ -360,11 +360,17 @@ mandate_end = _partner_action(lambda data, _p: f.MandateEndForm(data), "end_mand
 
 
 def _sign(request: HttpRequest, partner: Partner, data: dict[str, Any]) -> str:
-    agreement = partner_services.agreement_sign(partner=partner, actor=_actor(request), **data)
-    return _("Agreement signed on %(signed_on)s recorded; the running year ends on %(year_end)s.") % {
+    signing = portal_services.agreement_sign(partner=partner, actor=_actor(request), **data)
+    agreement = signing.agreement
+    done = _("Agreement signed on %(signed_on)s recorded; the running year ends on %(year_end)s.") % {
         "signed_on": agreement.signed_on,
         "year_end": agreement.year_ends_on,
     }
+    if signing.vacancies_reinstated:
+        done += " " + _("%(count)s vacancies taken offline at the end of the earlier agreement are back.") % {
+            "count": signing.vacancies_reinstated
+        }
+    return done
 
 
 agreement_sign = _partner_action(lambda data, _p: f.AgreementSignForm(data), "sign_form", _sign, "agreements")

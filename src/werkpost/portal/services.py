@@ -29,7 +29,7 @@ from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import ResultsMailSent, WebhookDelivery, WebhookEndpoint
 from werkpost.portal.selectors import open_issues, scorecard
 from werkpost.vacancies.models import Outcome, TransferResult
-from werkpost.vacancies.offline import partner_vacancies_take_offline
+from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
 SCHEDULER = Actor.system("scheduler")
 SCORECARD = Actor.system("onboarding-scorecard")
@@ -51,7 +51,37 @@ def onboarding_sign_off_production(*, partner: Partner, actor: Actor, label: str
         return api_key_create(partner=partner, environment=Environment.PRODUCTION, label=label, actor=actor)
 
 
-# --- agreement termination -------------------------------------------------------------------------
+# --- agreements ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signing:
+    agreement: Agreement
+    vacancies_reinstated: int  # taken offline when an earlier agreement ended, online again
+
+
+def agreement_sign(
+    *,
+    partner: Partner,
+    signed_on: dt.date,
+    signed_by_partner: str,
+    signed_by_pes: str,
+    signature_reference: str = "",
+    actor: Actor,
+) -> Signing:
+    """Record a signed agreement; after an earlier one ended, the vacancies its end took offline
+    come back with the status their window gives today (the keys do not: onboarding issues new ones)."""
+    with transaction.atomic():
+        agreement = partner_services.agreement_sign(
+            partner=partner,
+            signed_on=signed_on,
+            signed_by_partner=signed_by_partner,
+            signed_by_pes=signed_by_pes,
+            signature_reference=signature_reference,
+            actor=actor,
+        )
+        reinstated = partner_vacancies_reinstate(partner=partner, today=clock.today(), actor=actor)
+    return Signing(agreement, reinstated)
 
 
 @dataclass(frozen=True)
