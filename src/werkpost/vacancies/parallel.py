@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -53,14 +54,21 @@ def _detach_database() -> None:
         del connections[connection.alias]
 
 
+def _exit_when_orphaned(parent: int) -> None:
+    """The worker died: nobody wants the results, and what is still queued for it could never be
+    flushed. A thread of its own notices it even while the helper is busy with a long chunk."""
+    while os.getppid() == parent:
+        time.sleep(POLL_SECONDS / 2)
+    os._exit(0)
+
+
 def _serve(work: Callable[[Any], Any], tasks: Any, results: Any, parent: int) -> None:
     for signum in (signal.SIGTERM, signal.SIGINT):  # not the worker's graceful-shutdown handlers
         signal.signal(signum, signal.SIG_DFL)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     _detach_database()
     gc.set_threshold(*GC_THRESHOLDS)
     while True:
-        if os.getppid() != parent:  # the worker died: nobody wants the results, and what is
-            os._exit(0)  # still queued for it could never be flushed
         try:
             task = tasks.get(timeout=POLL_SECONDS)
         except queue.Empty:
