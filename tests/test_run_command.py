@@ -3,6 +3,8 @@ on the embedded SQLite default, driven over HTTP like curl would."""
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
 import os
 import re
@@ -120,6 +122,33 @@ def test_worker_and_scheduler_are_running(server: dict[str, Any]) -> None:
     assert "crontask" in children
 
 
+def _put_large(server: dict[str, Any], size: int) -> tuple[int, Any]:
+    """PUT a body of `size` bytes; the server may answer and close before all of it was sent,
+    so a failed send still reads the answer."""
+    host, port = server["base"].removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        conn.putrequest("PUT", "/api/v1/vacancies/BAD-2")
+        conn.putheader("Authorization", f"Bearer {server['key']}")
+        conn.putheader("Content-Type", "application/json")
+        conn.putheader("Content-Length", str(size))
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # answered early: the
+            conn.endheaders(b"[" * size)  # answer is already on its way
+        response = conn.getresponse()
+        return response.status, json.loads(response.read())
+    finally:
+        conn.close()
+
+
 def test_a_body_far_over_the_limit_is_refused_without_reading_it(server: dict[str, Any]) -> None:
-    status, body = call(server, "PUT", "/vacancies/BAD-2", b"[" * (5 * 1024 * 1024))
+    # The API reads at most one byte more than the limit into memory (the rest is drained by
+    # the server, not kept). A reset that loses the early answer is the network's race, not an
+    # answer: the request is sent once more.
+    for attempt in range(3):
+        try:
+            status, body = _put_large(server, 5 * 1024 * 1024)
+            break
+        except ConnectionResetError:
+            if attempt == 2:
+                raise
     assert (status, body["code"]) == (413, "request.body_too_large")
