@@ -33,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -187,37 +187,31 @@ def baseline(path: Path, fmt: str, url: str, batch_id: str) -> float:
                 conn.execute(f"ALTER TABLE baseline.{table} SET ({', '.join(options[0])})")
         conn.commit()
     audit_data = json.loads(templates[AUDIT]["data"])
-    # Per table: the template row as a list, and a function of the item giving its own values.
-    own: dict[str, Callable[..., dict[str, Any]]] = {
-        VACANCY: lambda pk, vid, title, text, digest, tid, raw, index: {
-            "id": pk, "vacancy_id": vid, "title": title, "document": text, "content_hash": digest
-        },
-        REVISION: lambda pk, vid, title, text, digest, tid, raw, index: {
-            "id": pk, "vacancy_id": pk, "document": text, "transfer_id": tid
-        },
-        RESULT: lambda pk, vid, title, text, digest, tid, raw, index: {
-            "id": pk, "transfer_id": tid, "vacancy_id": vid, "batch_index": index,
-            **({"raw_payload": raw} if raw else {}),
-        },
-        AUDIT: lambda pk, vid, title, text, digest, tid, raw, index: {
-            "id": pk, "subject_id": str(pk), "data": json.dumps({**audit_data, "vacancyId": vid})
-        },
-    }  # fmt: skip
+
+    def own(pk: int, vacancy_id: str, title: str, text: str, digest: str, raw: str) -> dict[str, dict[str, Any]]:
+        """Per table, the values in which an item's row differs from the template row."""
+        transfer_id = f"tr{pk:026d}"
+        result = {"id": pk, "transfer_id": transfer_id, "vacancy_id": vacancy_id, "batch_index": pk - 1}
+        return {
+            VACANCY: {"id": pk, "vacancy_id": vacancy_id, "title": title, "document": text, "content_hash": digest},
+            REVISION: {"id": pk, "vacancy_id": pk, "document": text, "transfer_id": transfer_id},
+            RESULT: {**result, "raw_payload": raw} if raw else result,
+            AUDIT: {"id": pk, "subject_id": str(pk), "data": json.dumps({**audit_data, "vacancyId": vacancy_id})},
+        }
+
     columns = {table: list(template) for table, template in templates.items()}
     start = time.perf_counter()
     with psycopg.connect(url) as conn, conn.cursor() as cur:
         items = _items(path, fmt)
-        index = 0
+        pks = itertools.count(1)
         while chunk := list(itertools.islice(items, CHUNK_ITEMS)):
             rows: dict[str, list[list[Any]]] = {table: [] for table in templates}
             for vacancy_id, title, doc, raw in chunk:
                 text = json.dumps(doc)
                 digest = hashlib.sha256(text.encode()).hexdigest()
-                values = (index + 1, vacancy_id, title, text, digest, f"tr{index:026d}", raw, index)
-                for table, template in templates.items():
-                    merged = {**template, **own[table](*values)}
+                for table, values in own(next(pks), vacancy_id, title, text, digest, raw).items():
+                    merged = {**templates[table], **values}
                     rows[table].append([merged[column] for column in columns[table]])
-                index += 1
             for table in templates:
                 with cur.copy(f"COPY baseline.{table} ({', '.join(columns[table])}) FROM STDIN") as copy:
                     for row in rows[table]:
