@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any, TypedDict, Unpack
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -245,6 +245,15 @@ def year_end(signed_on: dt.date, year: int) -> dt.date:
 def notice_deadline(year_ends_on: dt.date) -> dt.date:
     """The last day on which notice ends the agreement at the end of this running year."""
     return add_months(year_ends_on + dt.timedelta(days=1), -NOTICE_MONTHS)
+
+
+class AgreementTerms(TypedDict):
+    """What a signed agreement records besides its partner (callers that add to signing pass it on)."""
+
+    signed_on: dt.date
+    signed_by_partner: str
+    signed_by_pes: str
+    signature_reference: NotRequired[str]
 
 
 def agreement_sign(

@@ -7,7 +7,7 @@ import datetime as dt
 import ipaddress
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -60,26 +60,11 @@ class Signing:
     vacancies_reinstated: int  # taken offline when an earlier agreement ended, online again
 
 
-def agreement_sign(
-    *,
-    partner: Partner,
-    signed_on: dt.date,
-    signed_by_partner: str,
-    signed_by_pes: str,
-    signature_reference: str = "",
-    actor: Actor,
-) -> Signing:
+def agreement_sign(*, partner: Partner, actor: Actor, **terms: Unpack[partner_services.AgreementTerms]) -> Signing:
     """Record a signed agreement; after an earlier one ended, the vacancies its end took offline
     come back with the status their window gives today (the keys do not: onboarding issues new ones)."""
     with transaction.atomic():
-        agreement = partner_services.agreement_sign(
-            partner=partner,
-            signed_on=signed_on,
-            signed_by_partner=signed_by_partner,
-            signed_by_pes=signed_by_pes,
-            signature_reference=signature_reference,
-            actor=actor,
-        )
+        agreement = partner_services.agreement_sign(partner=partner, actor=actor, **terms)
         reinstated = partner_vacancies_reinstate(partner=partner, today=clock.today(), actor=actor)
     return Signing(agreement, reinstated)
 

@@ -185,12 +185,8 @@ def results(request: HttpRequest, partner: Partner) -> HttpResponse:
             partner_services.partner_update(
                 partner=partner, actor=Actor.for_user(request.user), results_mail_opt_out=choice == "off"
             )
-            messages.success(
-                request,
-                _("The daily results mail is switched on.")
-                if choice == "on"
-                else _("The daily results mail is switched off."),
-            )
+            on, off = _("The daily results mail is switched on."), _("The daily results mail is switched off.")
+            messages.success(request, on if choice == "on" else off)
         return HttpResponseRedirect(reverse("portal:results"))
     environment = _environment(request)
     vacancy_id = request.GET.get("vacancy", "").strip()[:200]

@@ -305,8 +305,8 @@ def _checked_chunks(batch: Batch, path: Path, helpers: int) -> Generator[tuple[l
     units = _units(batch, path, portable=helpers > 0)
     if not helpers:
         while chunk := list(itertools.islice(units, CHUNK_ITEMS)):
-            items = [check(_to_item(batch.format, unit, batch.created_at), None, _context(batch)) for unit in chunk]
-            yield items, chunk[-1][2]
+            context = _context(batch)  # once per chunk, as for the helpers
+            yield [check(_to_item(batch.format, unit, batch.created_at), None, context) for unit in chunk], chunk[-1][2]
         return
     first = list(itertools.islice(units, 1))
     if not first:

@@ -67,9 +67,8 @@ def partner_vacancies_reinstate(*, partner: Partner, today: dt.date, actor: Acto
         now = clock.now()
         due: dict[VacancyStatus, list[Vacancy]] = {}
         for vacancy in suspended:
-            due.setdefault(status_for(Window(vacancy.publication_start, vacancy.publication_end), today), []).append(
-                vacancy
-            )
+            window = Window(vacancy.publication_start, vacancy.publication_end)
+            due.setdefault(status_for(window, today), []).append(vacancy)
         for status, vacancies in due.items():
             Vacancy.objects.filter(pk__in=[v.pk for v in vacancies]).update(
                 status=status, status_changed_at=now, updated_at=now
