@@ -78,8 +78,9 @@ def test_user_create_refuses_bad_input_and_writes_nothing(kwargs: dict[str, Any]
 
 def test_user_create_refuses_a_duplicate_address() -> None:
     user_create(email="dup@partner.example", actor=ACTOR)
-    with pytest.raises(AccountError, match="already exists"):
+    with pytest.raises(AccountError) as info:
         user_create(email="DUP@partner.example", actor=ACTOR)
+    assert info.value.code == "accounts.user_exists"
     assert get_user_model().objects.count() == 1
     assert len(audit("accounts.user.created")) == 1
 

@@ -53,6 +53,10 @@ class AccessType(models.Model):
     def how_to_obtain(self) -> str:
         return _localised(self, "how_to_obtain")
 
+    @property
+    def prerequisite(self) -> str:
+        return _localised(self, "prerequisite")
+
 
 class Profile(models.Model):
     class Language(models.TextChoices):
@@ -75,6 +79,8 @@ class Profile(models.Model):
     )
     # Pages published after this moment go into the next digest; moves forward with every run.
     digest_watermark = models.DateTimeField(null=True, blank=True)
+    # When the "your access to the extranet" mail (login and link) went out: once per user.
+    access_mail_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("profile")
@@ -112,3 +118,55 @@ class TermsAcceptance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · v{self.version}"
+
+
+class OrganisationAccess(models.Model):
+    """An access type the organisation may hold (set by PES staff): what its administrators can
+    tick for their colleagues (R28)."""
+
+    organisation = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="access_types_allowed")
+    access_type = models.ForeignKey(AccessType, on_delete=models.CASCADE, related_name="organisations")
+    allowed_at = models.DateTimeField()
+    allowed_by = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "access_type"], name="organisation_access_once")]
+        verbose_name = _("access type of an organisation")
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} · {self.access_type.code}"
+
+
+class AccessRequest(models.Model):
+    """An administrator asked an access type that needs PES approval for a colleague; PES staff
+    grant or reject it. Kept after the decision: who asked, who decided, when and why."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        GRANTED = "granted", _("granted")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_requests")
+    access_type = models.ForeignKey(AccessType, on_delete=models.CASCADE, related_name="requests")
+    organisation = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="access_requests")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField()
+    requested_by = models.CharField(max_length=200)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.CharField(max_length=200, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "access_type"],
+                condition=models.Q(status="pending"),
+                name="access_request_one_pending",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "requested_at"])]
+        verbose_name = _("access request")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.access_type.code} · {self.status}"

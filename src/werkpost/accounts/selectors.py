@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.db.models import Max
+from django.contrib.auth import get_user_model
+from django.db.models import Max, QuerySet
 
-from werkpost.accounts.models import AccessType, Profile, TermsAcceptance
+from werkpost.accounts.models import AccessGrant, AccessRequest, AccessType, Profile, TermsAcceptance
+from werkpost.partners.models import Partner
 
 
 def profile_of(user: Any) -> Profile:
@@ -52,3 +55,82 @@ def has_mfa(user: Any) -> bool:
 
 def accepted_terms_version(user: Any) -> int:
     return TermsAcceptance.objects.filter(user=user).aggregate(v=Max("version"))["v"] or 0
+
+
+# --- access management (R28): reads scoped to one organisation --------------------------------
+
+
+@dataclass(frozen=True)
+class Colleague:
+    """A user of the organisation as its administrators see them."""
+
+    user: Any
+    is_admin: bool
+    held: frozenset[str]  # access type codes the user holds
+    pending: frozenset[str]  # access type codes waiting for PES approval
+
+
+def organisation_users(organisation: Partner) -> QuerySet[Any]:
+    """The organisation's active users: the only ones its administrators may see or change."""
+    return get_user_model().objects.filter(profile__organisation=organisation, is_active=True)
+
+
+def colleagues(organisation: Partner) -> list[Colleague]:
+    users = organisation_users(organisation).select_related("profile").order_by("last_name", "first_name", "email")
+    held: dict[int, set[str]] = {}
+    for user_id, code in AccessGrant.objects.filter(user__in=users).values_list("user_id", "access_type__code"):
+        held.setdefault(user_id, set()).add(code)
+    pending: dict[int, set[str]] = {}
+    waiting = AccessRequest.objects.filter(organisation=organisation, status=AccessRequest.Status.PENDING)
+    for user_id, code in waiting.values_list("user_id", "access_type__code"):
+        pending.setdefault(user_id, set()).add(code)
+    return [
+        Colleague(u, u.profile.is_org_admin, frozenset(held.get(u.pk, ())), frozenset(pending.get(u.pk, ())))
+        for u in users
+    ]
+
+
+def colleague_get(organisation: Partner, user_id: int | None) -> Any | None:
+    """A user of this organisation, or None: never a user of another one."""
+    if user_id is None:
+        return None
+    return organisation_users(organisation).select_related("profile").filter(pk=user_id).first()
+
+
+def organisation_admins(organisation: Partner) -> list[Any]:
+    return list(organisation_users(organisation).filter(profile__is_org_admin=True).order_by("email"))
+
+
+def admins_without_terms(organisation: Partner, terms_version: int | None) -> list[Any]:
+    """The administrators who have not accepted this version of the terms of use; the
+    organisation's access is open only when there are none."""
+    if not terms_version:
+        return []
+    admins = organisation_admins(organisation)
+    signed = set(
+        TermsAcceptance.objects.filter(version__gte=terms_version, user__in=admins).values_list("user_id", flat=True)
+    )
+    return [admin for admin in admins if admin.pk not in signed]
+
+
+def access_types_allowed(organisation: Partner) -> list[AccessType]:
+    """The access types this organisation's administrators can give (set by PES staff)."""
+    return list(AccessType.objects.filter(organisations__organisation=organisation))
+
+
+def access_requests_pending() -> QuerySet[AccessRequest]:
+    """The queue of PES staff, oldest first."""
+    return (
+        AccessRequest.objects.filter(status=AccessRequest.Status.PENDING)
+        .select_related("user", "access_type", "organisation")
+        .order_by("requested_at", "pk")
+    )
+
+
+def access_requests_of(organisation: Partner, limit: int = 50) -> list[AccessRequest]:
+    """The organisation's recent requests and their decisions, newest first."""
+    return list(
+        AccessRequest.objects.filter(organisation=organisation)
+        .select_related("user", "access_type")
+        .order_by("-requested_at", "-pk")[:limit]
+    )

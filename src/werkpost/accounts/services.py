@@ -1,4 +1,5 @@
-"""Users, their access types and their choices: every change audited."""
+"""Users, their access types and their choices, and access management by an organisation's
+administrators (R28): every change audited, bad input refused with a coded error."""
 
 from __future__ import annotations
 
@@ -6,19 +7,38 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
-from werkpost.accounts.models import AccessGrant, AccessType, Profile, TermsAcceptance
+from werkpost.accounts import messages as m
+from werkpost.accounts import selectors
+from werkpost.accounts.mail import user_mail
+from werkpost.accounts.models import (
+    AccessGrant,
+    AccessRequest,
+    AccessType,
+    OrganisationAccess,
+    Profile,
+    TermsAcceptance,
+)
 from werkpost.core import clock
 from werkpost.core.audit import Actor, audit_log
+from werkpost.core.errors import CodedError
 from werkpost.partners.models import Partner
 
+MAX_ORG_ADMINS = 2  # "Per organisatie zijn maximum 2 administratoren mogelijk."
 
-class AccountError(ValueError):
+
+class AccountError(CodedError):
     """Input for an account that cannot be accepted; nothing was changed."""
 
 
@@ -40,6 +60,11 @@ ACCESS_TYPE_FIELDS = (
     "exclusions_nl",
     "exclusions_en",
 )
+
+
+def _invalid_choice(field: str, choices: list[str]) -> AccountError:
+    # `field` is translated when shown (core.messages.TRANSLATED_PARAMS).
+    return AccountError(m.INVALID_CHOICE, field=field, choices=", ".join(choices))
 
 
 def access_types_load(*, rows: Iterable[Mapping[str, str]], actor: Actor) -> AccessTypeLoad:
@@ -74,15 +99,15 @@ def user_create(
     try:
         validate_email(email)
     except ValidationError as exc:
-        raise AccountError(f"{email!r} is not a valid e-mail address") from exc
+        raise AccountError(m.INVALID_EMAIL, email=email) from exc
     if language not in Profile.Language.values:
-        raise AccountError(f"language must be one of {Profile.Language.values}")
+        raise _invalid_choice(gettext_noop("language"), Profile.Language.values)
     if is_org_admin and organisation is None:
-        raise AccountError("an organisation administrator needs an organisation")
+        raise AccountError(m.ADMIN_NEEDS_ORGANISATION)
     user_model = get_user_model()
     with transaction.atomic():
         if user_model.objects.filter(email__iexact=email).exists():
-            raise AccountError(f"a user with e-mail address {email} already exists")
+            raise AccountError(m.USER_EXISTS, email=email)
         user = user_model(
             username=email[:150], email=email, first_name=first_name, last_name=last_name, is_staff=is_staff
         )
@@ -143,7 +168,7 @@ def profile_update(
         changes: dict[str, str] = {}
         if digest_frequency is not None and digest_frequency != profile.digest_frequency:
             if digest_frequency not in Profile.DigestFrequency.values:
-                raise AccountError(f"mailing frequency must be one of {Profile.DigestFrequency.values}")
+                raise _invalid_choice(gettext_noop("mailing frequency"), Profile.DigestFrequency.values)
             if profile.digest_frequency == Profile.DigestFrequency.NEVER:
                 # Never a flood of old changes when someone switches digests on.
                 profile.digest_watermark = clock.now()
@@ -151,7 +176,7 @@ def profile_update(
             changes["digestFrequency"] = digest_frequency
         if language is not None and language != profile.language:
             if language not in Profile.Language.values:
-                raise AccountError(f"language must be one of {Profile.Language.values}")
+                raise _invalid_choice(gettext_noop("language"), Profile.Language.values)
             profile.language = language
             changes["language"] = language
         if changes:
@@ -170,3 +195,302 @@ def terms_accept(*, user: Any, version: int, actor: Actor) -> TermsAcceptance:
         if created:
             audit_log("accounts.terms.accepted", actor=actor, subject=user, data={"version": version})
     return acceptance
+
+
+# --- access management by an organisation's administrators (R28) ----------------------------
+# The administrator's organisation is passed in by the interface (from the administrator's own
+# profile); every colleague is looked up within it (selectors.colleague_get), so an
+# administrator never reaches another organisation's users.
+
+
+@dataclass(frozen=True)
+class AccessChange:
+    granted: tuple[str, ...] = ()
+    revoked: tuple[str, ...] = ()
+    requested: tuple[str, ...] = ()  # waiting for PES approval
+    withdrawn: tuple[str, ...] = ()  # requests no longer wanted
+
+
+def _tenant(organisation: Partner) -> str:
+    return organisation.supplier_id
+
+
+def _name(user: Any) -> str:
+    return user.get_full_name() or user.email
+
+
+def _require_open(organisation: Partner, terms_version: int | None) -> None:
+    missing = selectors.admins_without_terms(organisation, terms_version)
+    if missing:
+        raise AccountError(m.ORGANISATION_NOT_OPEN, users=", ".join(_name(u) for u in missing))
+
+
+def _require_colleague(organisation: Partner, user: Any) -> None:
+    if selectors.colleague_get(organisation, user.pk) is None:
+        raise AccountError(m.NOT_A_COLLEAGUE, email=user.email)
+
+
+def organisation_access_set(*, organisation: Partner, access_types: Iterable[AccessType], actor: Actor) -> None:
+    """PES staff: the access types the organisation may hold. One taken away is revoked from
+    the organisation's users, and their requests for it are withdrawn."""
+    wanted = {t.pk: t for t in access_types}
+    with transaction.atomic():
+        current = {a.access_type_id: a for a in OrganisationAccess.objects.filter(organisation=organisation)}
+        added = [t for pk, t in wanted.items() if pk not in current]
+        removed = [a for pk, a in current.items() if pk not in wanted]
+        OrganisationAccess.objects.bulk_create(
+            OrganisationAccess(organisation=organisation, access_type=t, allowed_at=clock.now(), allowed_by=actor.label)
+            for t in added
+        )
+        for allowed in removed:
+            allowed.delete()
+            for user in selectors.organisation_users(organisation).filter(
+                access_grants__access_type=allowed.access_type
+            ):
+                access_type_revoke(user=user, access_type=allowed.access_type, actor=actor)
+            _requests_withdraw(
+                AccessRequest.objects.filter(organisation=organisation, access_type=allowed.access_type), actor
+            )
+        if added or removed:
+            audit_log(
+                "accounts.organisation_access.changed",
+                actor=actor,
+                subject=organisation,
+                tenant=_tenant(organisation),
+                data={
+                    "allowed": sorted(t.code for t in added),
+                    "removed": sorted(a.access_type.code for a in removed),
+                },
+            )
+
+
+def _requests_withdraw(requests: Any, actor: Actor) -> list[str]:
+    withdrawn = []
+    for request in requests.filter(status=AccessRequest.Status.PENDING).select_related("access_type", "organisation"):
+        request.status = AccessRequest.Status.WITHDRAWN
+        request.decided_at = clock.now()
+        request.decided_by = actor.label
+        request.save(update_fields=["status", "decided_at", "decided_by"])
+        audit_log(
+            "accounts.access.request_withdrawn",
+            actor=actor,
+            subject=request.user,
+            tenant=_tenant(request.organisation),
+            data={"accessType": request.access_type.code, "request": request.pk},
+        )
+        withdrawn.append(request.access_type.code)
+    return withdrawn
+
+
+def _access_mail_once(user: Any) -> None:
+    """Send "your access to the extranet" (login and a link) once, after commit: the first
+    time the user has something to log in for."""
+    profile = Profile.objects.select_for_update().get(user=user)
+    if profile.access_mail_sent_at is not None:
+        return
+    profile.access_mail_sent_at = clock.now()
+    profile.save(update_fields=["access_mail_sent_at"])
+    path = reverse("account_login")
+    if not user.has_usable_password():  # a new user chooses a password through allauth's reset link
+        key = {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
+        path = reverse("account_reset_password_from_key", kwargs=key)
+    link = f"{settings.PUBLIC_URL}{path}"
+    transaction.on_commit(lambda: user_mail(user, "extranet_access", _("Your access to the extranet"), {"link": link}))
+
+
+def colleague_create(
+    *,
+    organisation: Partner,
+    email: str,
+    first_name: str,
+    last_name: str,
+    language: str,
+    access_types: Iterable[AccessType],
+    terms_version: int | None,
+    actor: Actor,
+) -> tuple[Any, AccessChange]:
+    """An administrator creates a colleague's profile and ticks their access types. The
+    colleague gets their login and a link once they can use something: at once, or when the
+    PES grants the first right that needs its approval."""
+    with transaction.atomic():
+        _require_open(organisation, terms_version)
+        user = user_create(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            language=language,
+            organisation=organisation,
+            actor=actor,
+        )
+        change = colleague_access_set(
+            organisation=organisation,
+            colleague=user,
+            access_types=access_types,
+            terms_version=terms_version,
+            actor=actor,
+        )
+        if change.granted or not change.requested:
+            _access_mail_once(user)
+    return user, change
+
+
+def colleague_access_set(
+    *,
+    organisation: Partner,
+    colleague: Any,
+    access_types: Iterable[AccessType],
+    terms_version: int | None,
+    actor: Actor,
+) -> AccessChange:
+    """Give the colleague exactly the ticked access types among those the organisation may
+    hold: the others are granted at once, those that need the PES's approval are requested,
+    unticked ones are revoked (or their request withdrawn). Types the organisation may not hold
+    are left as they are (the PES may have given them)."""
+    wanted = {t.pk: t for t in access_types}
+    with transaction.atomic():
+        _require_open(organisation, terms_version)
+        _require_colleague(organisation, colleague)
+        allowed = {t.pk: t for t in selectors.access_types_allowed(organisation)}
+        refused = [t for pk, t in wanted.items() if pk not in allowed]
+        if refused:
+            raise AccountError(m.ACCESS_TYPE_NOT_ALLOWED, access_type=refused[0].name)
+        held = set(AccessGrant.objects.filter(user=colleague).values_list("access_type_id", flat=True))
+        pending = set(
+            AccessRequest.objects.filter(user=colleague, status=AccessRequest.Status.PENDING).values_list(
+                "access_type_id", flat=True
+            )
+        )
+        granted, revoked, requested = [], [], []
+        for pk, access_type in sorted(allowed.items(), key=lambda item: item[1].code):
+            if pk in wanted and pk not in held and pk not in pending:
+                if access_type.requires_pes_approval:
+                    AccessRequest.objects.create(
+                        user=colleague,
+                        access_type=access_type,
+                        organisation=organisation,
+                        requested_at=clock.now(),
+                        requested_by=actor.label,
+                    )
+                    audit_log(
+                        "accounts.access.requested",
+                        actor=actor,
+                        subject=colleague,
+                        tenant=_tenant(organisation),
+                        data={"accessType": access_type.code},
+                    )
+                    requested.append(access_type.code)
+                else:
+                    access_type_grant(user=colleague, access_type=access_type, actor=actor)
+                    granted.append(access_type.code)
+            elif pk not in wanted and pk in held:
+                access_type_revoke(user=colleague, access_type=access_type, actor=actor)
+                revoked.append(access_type.code)
+        unwanted = [pk for pk in pending if pk not in wanted]
+        withdrawn = _requests_withdraw(AccessRequest.objects.filter(user=colleague, access_type__in=unwanted), actor)
+        if granted:
+            _access_mail_once(colleague)
+    return AccessChange(tuple(granted), tuple(revoked), tuple(requested), tuple(withdrawn))
+
+
+def access_request_decide(*, access_request: AccessRequest, grant: bool, reason: str, actor: Actor) -> AccessRequest:
+    """PES staff grant or reject a request. The user gets "rights granted" (then, the first
+    time, their login and link) or "rights rejected" with the reason."""
+    reason = reason.strip()
+    if not grant and not reason:
+        raise AccountError(m.REASON_REQUIRED)
+    with transaction.atomic():
+        request = (
+            AccessRequest.objects.select_for_update()
+            .select_related("user", "access_type", "organisation")
+            .get(pk=access_request.pk)
+        )
+        if request.status != AccessRequest.Status.PENDING:
+            raise AccountError(m.REQUEST_DECIDED, status=request.status)
+        request.status = AccessRequest.Status.GRANTED if grant else AccessRequest.Status.REJECTED
+        request.decided_at = clock.now()
+        request.decided_by = actor.label
+        request.reason = reason
+        request.save(update_fields=["status", "decided_at", "decided_by", "reason"])
+        audit_log(
+            f"accounts.access.request_{request.status}",
+            actor=actor,
+            subject=request.user,
+            tenant=_tenant(request.organisation),
+            data={"accessType": request.access_type.code, "request": request.pk, "reason": reason},
+        )
+        user, access_type = request.user, request.access_type
+        if grant:
+            access_type_grant(user=user, access_type=access_type, actor=actor)
+            transaction.on_commit(
+                lambda: user_mail(
+                    user, "access_granted", _("Your requested access rights were granted"), {"access_type": access_type}
+                )
+            )
+            _access_mail_once(user)  # after the "granted" mail: on_commit keeps the order
+        else:
+            transaction.on_commit(
+                lambda: user_mail(
+                    user,
+                    "access_rejected",
+                    _("Your requested access rights were rejected"),
+                    {"access_type": access_type, "reason": reason},
+                )
+            )
+    return request
+
+
+def org_admin_set(
+    *, organisation: Partner, colleague: Any, admin: bool, terms_version: int | None, actor: Actor
+) -> bool:
+    """Appoint a colleague administrator (at most two; the new one has accepted the terms of
+    use first) or let one step down (never the last). False when nothing changed."""
+    with transaction.atomic():
+        _require_colleague(organisation, colleague)
+        # Lock the organisation's administrators: two appointments at once cannot make three.
+        admins = list(
+            Profile.objects.select_for_update().filter(
+                organisation=organisation, is_org_admin=True, user__is_active=True
+            )
+        )
+        profile = Profile.objects.select_for_update().get(user=colleague)
+        if profile.is_org_admin == admin:
+            return False
+        if admin:
+            if len(admins) >= MAX_ORG_ADMINS:
+                raise AccountError(m.ADMIN_LIMIT, limit=MAX_ORG_ADMINS)
+            if terms_version and selectors.accepted_terms_version(colleague) < terms_version:
+                raise AccountError(m.ADMIN_TERMS_MISSING, user=_name(colleague), version=terms_version)
+        elif len(admins) <= 1:
+            raise AccountError(m.LAST_ADMIN, user=_name(colleague))
+        profile.is_org_admin = admin
+        profile.save(update_fields=["is_org_admin"])
+        audit_log(
+            "accounts.admin.appointed" if admin else "accounts.admin.stepped_down",
+            actor=actor,
+            subject=colleague,
+            tenant=_tenant(organisation),
+            data={"email": colleague.email},
+        )
+    colleague._werkpost_profile = profile
+    return True
+
+
+def colleague_remove(*, organisation: Partner, colleague: Any, actor: Actor) -> None:
+    """A colleague leaves: their login is closed, their access rights revoked and their
+    requests withdrawn. A leaving administrator is replaced first (never the last one)."""
+    with transaction.atomic():
+        _require_colleague(organisation, colleague)
+        if selectors.profile_of(colleague).is_org_admin:
+            org_admin_set(organisation=organisation, colleague=colleague, admin=False, terms_version=None, actor=actor)
+        for grant in AccessGrant.objects.filter(user=colleague).select_related("access_type"):
+            access_type_revoke(user=colleague, access_type=grant.access_type, actor=actor)
+        _requests_withdraw(AccessRequest.objects.filter(user=colleague), actor)
+        colleague.is_active = False
+        colleague.save(update_fields=["is_active"])
+        audit_log(
+            "accounts.user.deactivated",
+            actor=actor,
+            subject=colleague,
+            tenant=_tenant(organisation),
+            data={"email": colleague.email},
+        )

@@ -1,4 +1,5 @@
-"""Back-office screens for PES staff: extranet users and their access types (R27)."""
+"""Back-office screens for PES staff: extranet users and their access types (R27), the access
+types each organisation may hold and the queue of requests that need approval (R28)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from werkpost.accounts.models import AccessType, Profile
-from werkpost.accounts.selectors import access_codes, profile_of
-from werkpost.accounts.services import AccountError, access_types_set, user_create
+from werkpost.accounts.models import AccessRequest, AccessType, Profile
+from werkpost.accounts.selectors import access_codes, access_requests_pending, access_types_allowed, profile_of
+from werkpost.accounts.services import (
+    AccountError,
+    access_request_decide,
+    access_types_set,
+    organisation_access_set,
+    user_create,
+)
 from werkpost.core.audit import Actor
 from werkpost.partners.models import Partner
 
@@ -96,8 +103,62 @@ def access(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(request, "extranet/admin/user_access.html", context)
 
 
+def organisations(request: HttpRequest) -> HttpResponse:
+    """Per organisation, the access types its administrators can give."""
+    _staff_only(request)
+    rows = [(partner, access_types_allowed(partner)) for partner in Partner.objects.order_by("name")[:500]]
+    return render(request, "extranet/admin/organisations.html", {"rows": rows})
+
+
+def organisation_access(request: HttpRequest, partner_id: int) -> HttpResponse:
+    _staff_only(request)
+    partner = get_object_or_404(Partner, pk=partner_id)
+    form = AccessForm(
+        request.POST if request.method == "POST" else None, initial={"access_types": access_types_allowed(partner)}
+    )
+    if request.method == "POST" and form.is_valid():
+        organisation_access_set(
+            organisation=partner, access_types=form.cleaned_data["access_types"], actor=Actor.for_user(request.user)
+        )
+        messages.success(request, _("Access types of %(name)s saved.") % {"name": partner.name})
+        return HttpResponseRedirect(reverse("extranet_users:organisations"))
+    return render(request, "extranet/admin/organisation_access.html", {"partner": partner, "form": form})
+
+
+def requests(request: HttpRequest) -> HttpResponse:
+    """The access requests waiting for approval, oldest first; grant or reject (with a reason)."""
+    _staff_only(request)
+    if request.method == "POST":
+        access_request = get_object_or_404(AccessRequest, pk=request.POST.get("request") or 0)
+        decision = request.POST.get("decision")
+        if decision not in ("grant", "reject"):
+            messages.error(request, _("Unknown action."))
+        else:
+            try:
+                access_request_decide(
+                    access_request=access_request,
+                    grant=decision == "grant",
+                    reason=request.POST.get("reason", ""),
+                    actor=Actor.for_user(request.user),
+                )
+            except AccountError as exc:
+                messages.error(request, f"{exc} ({exc.code})")
+            else:
+                done = _("granted") if decision == "grant" else _("rejected")
+                messages.success(
+                    request,
+                    _("%(type)s for %(email)s: %(decision)s.")
+                    % {"type": access_request.access_type.name, "email": access_request.user.email, "decision": done},
+                )
+        return HttpResponseRedirect(reverse("extranet_users:requests"))
+    return render(request, "extranet/admin/requests.html", {"requests": access_requests_pending()[:500]})
+
+
 urlpatterns = [
     path("", index, name="index"),
+    path("organisations/", organisations, name="organisations"),
+    path("organisations/<int:partner_id>/", organisation_access, name="organisation-access"),
+    path("requests/", requests, name="requests"),
     path("new/", create, name="create"),
     path("<int:user_id>/access/", access, name="access"),
 ]

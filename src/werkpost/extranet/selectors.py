@@ -145,7 +145,7 @@ def home_tiles(user: Any, home: Page) -> list[Tile]:
         tiles.append(
             Tile(_("Vacancy Posting API portal"), _("Keys, transfer results, onboarding and scorecard."), url, "app")
         )
-    if profile.is_org_admin and (url := _url("accounts:access-management")):
+    if profile.is_org_admin and (url := _url("extranet:access-management")):
         tiles.append(Tile(_("Access management"), _("Give colleagues access to the extranet."), url, "app"))
     if user.is_staff:
         tiles.append(
