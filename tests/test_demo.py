@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from werkpost.accounts.models import AccessType
-from werkpost.accounts.selectors import access_codes
+from werkpost.accounts.selectors import access_codes, access_types_allowed
 from werkpost.core.audit import Actor
 from werkpost.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
 from werkpost.extranet.services import extranet_prepare
@@ -38,3 +38,5 @@ def test_demo_load_creates_the_demo_users_once() -> None:
         expected = all_codes if codes == ["*"] else set(codes)
         assert access_codes(user) == expected
         assert (user.profile.organisation is None) == staff
+        if org_admin:  # the demo administrator can try every access type in access management
+            assert set(access_types_allowed(user.profile.organisation)) == set(AccessType.objects.all())

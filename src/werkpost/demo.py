@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from werkpost.accounts.models import AccessType
-from werkpost.accounts.services import access_type_grant, user_create
+from werkpost.accounts.services import access_type_grant, organisation_access_set, user_create
 from werkpost.core import clock
 from werkpost.core.audit import Actor
 from werkpost.core.environments import Environment
@@ -115,6 +115,8 @@ def _test_traffic(partner: Partner) -> None:
 
 
 def demo_users_load(*, partner: Partner, actor: Actor) -> None:
+    # The demo organisation may hold every access type: its administrator can try them all.
+    organisation_access_set(organisation=partner, access_types=AccessType.objects.all(), actor=actor)
     users = get_user_model().objects
     for _role, email, first_name, staff, org_admin, codes in DEMO_USERS:
         if users.filter(email=email).exists():

@@ -106,7 +106,8 @@ def test_a_colleague_with_a_direct_right_gets_it_and_one_access_mail(
     [mail] = mailoutbox
     assert mail.to == ["co@org.example"]
     assert mail.subject == "Je toegang tot het extranet"  # the user's language: nl
-    assert "co@org.example" in mail.body and "/accounts/password/reset/key/" in mail.body
+    assert "co@org.example" in mail.body
+    assert "/accounts/password/reset/key/" in mail.body
     entry = AuditLogEntry.objects.get(action="accounts.user.created", subject_id=str(user.pk))
     assert (entry.actor_user, entry.tenant) == (admin, organisation.supplier_id)
     assert AuditLogEntry.objects.filter(action="accounts.access.granted", subject_id=str(user.pk)).count() == 1
@@ -133,14 +134,20 @@ def test_the_access_link_lets_the_colleague_choose_a_password(
     response = client.get(link.split("8000", 1)[1], follow=True)
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"password1": "een lang nieuw wachtwoord", "password2": "een lang nieuw wachtwoord"})
+    response = client.post(
+        form_url, {"password1": "een lang nieuw wachtwoord", "password2": "een lang nieuw wachtwoord"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("een lang nieuw wachtwoord")
 
 
 def test_a_right_needing_approval_waits_for_the_pes_then_two_mails(
-    organisation: Partner, admin: Any, payments: AccessType, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+    organisation: Partner,
+    admin: Any,
+    payments: AccessType,
+    mailoutbox: list[Any],
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         user = create(organisation, admin, payments)
@@ -168,7 +175,11 @@ def test_a_right_needing_approval_waits_for_the_pes_then_two_mails(
 
 
 def test_a_rejection_needs_a_reason_and_tells_the_user(
-    organisation: Partner, admin: Any, payments: AccessType, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+    organisation: Partner,
+    admin: Any,
+    payments: AccessType,
+    mailoutbox: list[Any],
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     user = create(organisation, admin, payments)
     request = AccessRequest.objects.get()
@@ -245,7 +256,9 @@ def test_the_organisation_is_closed_until_every_admin_accepted_the_terms(
 def test_at_most_two_admins_each_having_accepted_the_terms(organisation: Partner, admin: Any) -> None:
     colleague = create(organisation, admin)
     with pytest.raises(AccountError) as info:
-        org_admin_set(organisation=organisation, colleague=colleague, admin=True, terms_version=TERMS, actor=as_admin(admin))
+        org_admin_set(
+            organisation=organisation, colleague=colleague, admin=True, terms_version=TERMS, actor=as_admin(admin)
+        )
     assert info.value.code == "accounts.admin_terms_missing"
     assert not selectors.profile_of(get_user_model().objects.get(pk=colleague.pk)).is_org_admin
     terms_accept(user=colleague, version=TERMS, actor=Actor.for_user(colleague))
@@ -255,7 +268,9 @@ def test_at_most_two_admins_each_having_accepted_the_terms(organisation: Partner
     third = create(organisation, admin, email="third@org.example")
     terms_accept(user=third, version=TERMS, actor=Actor.for_user(third))
     with pytest.raises(AccountError) as info:
-        org_admin_set(organisation=organisation, colleague=third, admin=True, terms_version=TERMS, actor=as_admin(admin))
+        org_admin_set(
+            organisation=organisation, colleague=third, admin=True, terms_version=TERMS, actor=as_admin(admin)
+        )
     assert info.value.code == "accounts.admin_limit"
     assert dutch(info.value) == "Een organisatie heeft hoogstens 2 administratoren."
     assert [a.email for a in selectors.organisation_admins(organisation)] == ["admin@org.example", "co@org.example"]
@@ -270,10 +285,16 @@ def test_a_leaving_admin_is_replaced_first(organisation: Partner, admin: Any, da
     assert admin.is_active
     successor = create(organisation, admin, das)
     terms_accept(user=successor, version=TERMS, actor=Actor.for_user(successor))
-    org_admin_set(organisation=organisation, colleague=successor, admin=True, terms_version=TERMS, actor=as_admin(admin))
+    org_admin_set(
+        organisation=organisation, colleague=successor, admin=True, terms_version=TERMS, actor=as_admin(admin)
+    )
     access_type = das
     colleague_access_set(
-        organisation=organisation, colleague=admin, access_types=[access_type], terms_version=TERMS, actor=as_admin(admin)
+        organisation=organisation,
+        colleague=admin,
+        access_types=[access_type],
+        terms_version=TERMS,
+        actor=as_admin(admin),
     )
     colleague_remove(organisation=organisation, colleague=admin, actor=as_admin(successor))
     admin.refresh_from_db()
@@ -284,15 +305,17 @@ def test_a_leaving_admin_is_replaced_first(organisation: Partner, admin: Any, da
     assert {"accounts.admin.stepped_down", "accounts.user.deactivated"} <= set(actions())
 
 
-def test_an_admin_cannot_reach_another_organisations_user(
-    organisation: Partner, admin: Any, das: AccessType
-) -> None:
+def test_an_admin_cannot_reach_another_organisations_user(organisation: Partner, admin: Any, das: AccessType) -> None:
     other = PartnerFactory()
     organisation_access_set(organisation=other, access_types=[das], actor=STAFF)
     stranger = UserFactory(organisation=other)
     for call in (
         lambda: colleague_access_set(
-            organisation=organisation, colleague=stranger, access_types=[das], terms_version=TERMS, actor=as_admin(admin)
+            organisation=organisation,
+            colleague=stranger,
+            access_types=[das],
+            terms_version=TERMS,
+            actor=as_admin(admin),
         ),
         lambda: org_admin_set(
             organisation=organisation, colleague=stranger, admin=True, terms_version=TERMS, actor=as_admin(admin)
@@ -303,7 +326,8 @@ def test_an_admin_cannot_reach_another_organisations_user(
             call()
         assert info.value.code == "accounts.not_a_colleague"
     stranger.refresh_from_db()
-    assert stranger.is_active and held(stranger) == set()
+    assert stranger.is_active
+    assert held(stranger) == set()
     assert selectors.colleague_get(organisation, stranger.pk) is None
     assert stranger not in [c.user for c in selectors.colleagues(organisation)]
 

@@ -104,7 +104,9 @@ def test_create_user_refuses_a_duplicate(officer: Any, mlp_user: Any) -> None:
         "/admin/extranet-users/new/", {"email": mlp_user.email.upper(), "language": "nl"}
     )
     assert response.status_code == 400
-    assert "already exists" in response.content.decode()
+    assert f"Er bestaat al een gebruiker met e-mailadres {mlp_user.email}. (accounts.user_exists)" in (
+        response.content.decode()
+    )
     assert get_user_model().objects.filter(email__iexact=mlp_user.email).count() == 1
 
 

@@ -73,7 +73,7 @@ def create(request: HttpRequest) -> HttpResponse:
         try:
             user = user_create(actor=Actor.for_user(request.user), **form.cleaned_data)
         except AccountError as exc:
-            form.add_error("email", str(exc))
+            form.add_error("email", f"{exc} ({exc.code})")
         else:
             # The invitation: a link to choose a password (allauth's reset flow, verified address).
             reset = ResetPasswordForm({"email": user.email})
