@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from werkpost.core.errors import CodedError
 from werkpost.partners.models import Agreement, ContactLanguage, OnboardingPhase, Partner
 from werkpost.partners.services import FIELD_LABELS, RestartReason
+from werkpost.portal.models import BreachNotice
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -126,3 +127,24 @@ class DeadlineForm(_Form):
 
 class SuspendForm(_Form):
     reason = forms.CharField(label=_("Reason for the suspension"), max_length=500)
+
+
+class BreachNoticeForm(_Form):
+    severity = forms.ChoiceField(label=_("Severity"), choices=BreachNotice.Severity.choices)
+    description = forms.CharField(
+        label=_("What is wrong (the partner reads this)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    vacancy_ids = forms.CharField(
+        label=_("Vacancies concerned (one vacancyId per line)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    suspension_days = forms.IntegerField(
+        label=_("Suspension if not remedied (days; empty: the default for the severity, doubled per earlier sanction)"),
+        required=False,
+    )
+    until_lifted = forms.BooleanField(label=_("Exclusion until the PES lifts it"), required=False)
+
+
+class BreachRemedyForm(_Form):
+    note = forms.CharField(label=_("How it was remedied"), max_length=500, required=False)

@@ -32,8 +32,10 @@ from werkpost.partners import selectors as partner_selectors
 from werkpost.partners import services as partner_services
 from werkpost.partners.models import Agreement, Onboarding, OnboardingPhase, Partner
 from werkpost.portal import admin_forms as f
+from werkpost.portal import sanctions
 from werkpost.portal import selectors as portal_selectors
 from werkpost.portal import services as portal_services
+from werkpost.portal.models import BreachNotice
 
 View = Callable[..., HttpResponse]
 PERMISSION = "partners.change_partner"
@@ -269,6 +271,9 @@ def _detail(request: HttpRequest, partner: Partner, *, status: int = 200, **boun
         "restart_form": f.RestartForm(),
         "deadline_form": f.DeadlineForm(),
         "suspend_form": f.SuspendForm(),
+        "breach_form": f.BreachNoticeForm(),
+        "notices": portal_selectors.breach_notices_of(partner),
+        "notice_error": None,
         "suspend_key_id": None,
         "key_error": None,
         "key_error_id": None,
@@ -556,6 +561,48 @@ key_unsuspend = _key_action(_NoFields, _unsuspend)
 key_revoke = _key_action(_NoFields, _revoke)
 
 
+# --- quality enforcement (breach notices and sanctions) ------------------------------------------
+
+
+def _notice_of(partner: Partner, notice_id: int) -> BreachNotice:
+    return get_object_or_404(BreachNotice, pk=notice_id, partner=partner)
+
+
+def _breach(request: HttpRequest, partner: Partner, data: dict[str, Any]) -> str:
+    notice = sanctions.breach_notify(partner=partner, actor=_actor(request), **data)
+    return _("Breach notice sent to %(partner)s; remedy by %(day)s.") % {
+        "partner": partner.supplier_id,
+        "day": notice.remedy_by,
+    }
+
+
+def _remedied(request: HttpRequest, notice: BreachNotice, data: dict[str, Any]) -> str:
+    sanctions.breach_remedy(notice=notice, note=data["note"], actor=_actor(request))
+    return _("The breach notice is closed as remedied.")
+
+
+def _lift(request: HttpRequest, notice: BreachNotice, data: dict[str, Any]) -> str:
+    sanctions.sanction_lift(notice=notice, actor=_actor(request))
+    return _("The sanction is lifted.")
+
+
+breach_notify = _partner_action(lambda data, _p: f.BreachNoticeForm(data), "breach_form", _breach, "quality")
+
+
+def _notice_action(form_class: Callable[..., forms.Form], run: Callable[..., str]) -> View:
+    return _post_action(
+        lambda data, _partner: form_class(data),
+        run,
+        "quality",
+        lambda form, _notice: {"notice_error": form},
+        target=lambda partner, ids: _notice_of(partner, ids["notice_id"]),
+    )
+
+
+breach_remedied = _notice_action(f.BreachRemedyForm, _remedied)
+sanction_lift = _notice_action(_NoFields, _lift)
+
+
 # --- the onboarding queue ----------------------------------------------------------------------------
 
 
@@ -605,6 +652,9 @@ urlpatterns = [
     path("<int:partner_id>/keys/<int:key_id>/suspend/", key_suspend, name="key_suspend"),
     path("<int:partner_id>/keys/<int:key_id>/unsuspend/", key_unsuspend, name="key_unsuspend"),
     path("<int:partner_id>/keys/<int:key_id>/revoke/", key_revoke, name="key_revoke"),
+    path("<int:partner_id>/breaches/", breach_notify, name="breach_notify"),
+    path("<int:partner_id>/breaches/<int:notice_id>/remedied/", breach_remedied, name="breach_remedied"),
+    path("<int:partner_id>/breaches/<int:notice_id>/lift/", sanction_lift, name="sanction_lift"),
 ]
 
 queue_urlpatterns = [path("", queue, name="queue")]

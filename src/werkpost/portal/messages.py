@@ -18,3 +18,38 @@ WEBHOOK_LIMIT = message_type(
     explanation=_("Each endpoint receives every transfer result; a few are enough for any setup."),
     fix=_("Remove an endpoint you no longer use."),
 )
+BREACH_DESCRIPTION_REQUIRED = message_type(
+    "portal.breach.description_required",
+    Severity.ERROR,
+    _("Describe the breach: the partner reads it in the notice."),
+    explanation=_("A breach notice tells the partner what is wrong and what to fix before the deadline."),
+    fix=_("Name the guideline and the vacancies or the pattern concerned."),
+)
+BREACH_INVALID_DURATION = message_type(
+    "portal.breach.invalid_duration",
+    Severity.ERROR,
+    _("A suspension lasts 1 to %(max)s days, or until the PES lifts it."),
+    explanation=_("The PES sets the period of a sanction by the nature and severity of the breach."),
+    fix=_("Give a number of days, leave it empty for the default, or choose an exclusion until lifted."),
+)
+BREACH_PARTNER_NOT_ACTIVE = message_type(
+    "portal.breach.partner_not_active",
+    Severity.ERROR,
+    _("The partner's agreement has ended (%(status)s): there is no access left to sanction."),
+    explanation=_("Breach notices and sanctions apply to partners with a running agreement."),
+    fix=_("Nothing to do; a new agreement starts with a clean slate."),
+)
+BREACH_NOT_OPEN = message_type(
+    "portal.breach.not_open",
+    Severity.ERROR,
+    _("This breach notice is %(state)s: only a notice waiting for the remedy can be closed as remedied."),
+    explanation=_("A notice is remedied before its deadline; after it, the sanction runs its course or is lifted."),
+    fix=_("Reload the partner page."),
+)
+BREACH_NOT_SANCTIONED = message_type(
+    "portal.breach.not_sanctioned",
+    Severity.ERROR,
+    _("This breach notice is %(state)s: there is no running sanction to lift."),
+    explanation=_("Only a running sanction can be lifted."),
+    fix=_("Reload the partner page."),
+)

@@ -109,3 +109,49 @@ class ResultsMailSent(models.Model):
 
     def __str__(self) -> str:
         return f"results mail {self.partner_id} {self.day}"
+
+
+class BreachNotice(models.Model):
+    """A breach of the quality guidelines notified to a partner (art. 5, R14): remedied within
+    the deadline it closes; not remedied, the partner's vacancies go offline and its API access
+    is closed for the period set here, then restored by the scheduler."""
+
+    class Severity(models.TextChoices):
+        MINOR = "minor", _("minor")
+        SERIOUS = "serious", _("serious")
+        GRAVE = "grave", _("grave")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("waiting for the remedy")
+        REMEDIED = "remedied", _("remedied")
+        SANCTIONED = "sanctioned", _("sanction running")
+        LIFTED = "lifted", _("sanction ended")
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="breach_notices")
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
+    description = models.TextField(_("what is wrong"))
+    vacancy_ids = models.TextField(_("vacancies concerned"), blank=True)  # one vacancyId per line
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    notified_at = models.DateTimeField()
+    notified_by = models.CharField(max_length=200)
+    remedy_by = models.DateField(_("remedy by"))  # the last day to remedy
+    # The sanction if not remedied: this many days, or None = until the PES lifts it.
+    suspension_days = models.PositiveIntegerField(_("suspension (days)"), null=True, blank=True)
+    closed_note = models.TextField(blank=True)
+    remedied_at = models.DateTimeField(null=True, blank=True)
+    sanction_started_at = models.DateTimeField(null=True, blank=True)
+    sanction_ends_at = models.DateTimeField(null=True, blank=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.CharField(max_length=200, blank=True)  # who closed it (remedied or lifted)
+
+    class Meta:
+        ordering = ["-notified_at", "-pk"]
+        indexes = [models.Index(fields=["status", "remedy_by"]), models.Index(fields=["status", "sanction_ends_at"])]
+        verbose_name = _("breach notice")
+
+    def __str__(self) -> str:
+        return f"{self.partner_id} {self.severity} {self.status}"
+
+    @property
+    def vacancy_id_list(self) -> list[str]:
+        return [line.strip() for line in self.vacancy_ids.splitlines() if line.strip()]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from werkpost.core.environments import Environment
 from werkpost.developer.models import RequestLog
 from werkpost.partners.models import Onboarding, Partner
-from werkpost.portal.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from werkpost.portal.models import BreachNotice, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy
 
 # --- the onboarding scorecard (steps 2 and 3) ------------------------------------------------
@@ -239,3 +239,8 @@ def webhook_deliveries(
 
 def webhook_attempts(delivery: WebhookDelivery) -> list[WebhookAttempt]:
     return list(WebhookAttempt.objects.filter(delivery=delivery).order_by("attempted_at", "id"))
+
+
+def breach_notices_of(partner: Partner) -> list[BreachNotice]:
+    """The partner's breach notices, newest first (the partner sees its own in the portal)."""
+    return list(BreachNotice.objects.filter(partner=partner).order_by("-notified_at", "-pk"))

@@ -9,7 +9,7 @@ from crontask import cron
 from django.tasks import task
 
 from werkpost.core import clock
-from werkpost.portal import services, webhooks
+from werkpost.portal import sanctions, services, webhooks
 
 
 @cron("10 2 * * *")
@@ -39,3 +39,10 @@ def deliver_webhooks() -> dict[str, int]:
 def send_results_mails() -> int:
     """Yesterday's rejected transfers and warnings, to each partner's technical contact."""
     return services.results_mails_send(day=clock.today() - dt.timedelta(days=1))
+
+
+@cron("40 * * * *")
+@task
+def enforce_sanctions() -> dict[str, int]:
+    """Breach notices past their deadline start their sanction; ended sanctions are lifted."""
+    return sanctions.sanctions_enforce()

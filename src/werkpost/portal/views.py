@@ -89,6 +89,7 @@ def home(request: HttpRequest, partner: Partner) -> HttpResponse:
         agreement=partner_selectors.agreement_current(partner),
         service_company=partner_selectors.service_company_of(partner, clock.today()),
         clients=partner_selectors.clients_of(partner, clock.today()),
+        notices=selectors.breach_notices_of(partner),
     )
     return render(request, "portal/home.html", context)
 
