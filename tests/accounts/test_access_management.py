@@ -110,7 +110,8 @@ def test_a_colleague_with_a_direct_right_gets_it_and_one_access_mail(
     assert "/accounts/password/reset/key/" in mail.body
     entry = AuditLogEntry.objects.get(action="accounts.user.created", subject_id=str(user.pk))
     assert (entry.actor_user, entry.tenant) == (admin, organisation.supplier_id)
-    assert AuditLogEntry.objects.filter(action="accounts.access.granted", subject_id=str(user.pk)).count() == 1
+    granted = AuditLogEntry.objects.get(action="accounts.access.granted", subject_id=str(user.pk))
+    assert (granted.actor_user, granted.tenant) == (admin, organisation.supplier_id)
     # A second right later sends no second access mail.
     with django_capture_on_commit_callbacks(execute=True):
         colleague_access_set(
@@ -356,3 +357,50 @@ def test_a_duplicate_address_is_refused_in_dutch(organisation: Partner, admin: A
         create(organisation, admin)
     assert info.value.code == "accounts.user_exists"
     assert dutch(info.value) == "Er bestaat al een gebruiker met e-mailadres co@org.example."
+
+
+def test_a_former_colleague_comes_back_under_the_same_address(
+    organisation: Partner, admin: Any, das: AccessType, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        user = create(organisation, admin, das)
+    colleague_remove(organisation=organisation, colleague=user, actor=as_admin(admin))
+    with django_capture_on_commit_callbacks(execute=True):
+        again = create(organisation, admin, das, email="CO@org.example")
+    assert again.pk == user.pk
+    again.refresh_from_db()
+    assert again.is_active
+    assert held(again) == {"extranet-das"}
+    assert len(mailoutbox) == 2  # the login mail again
+    assert "accounts.user.reactivated" in actions()
+    # Another organisation's former user is not reopened: that address stays taken.
+    other = PartnerFactory()
+    organisation_access_set(organisation=other, access_types=[das], actor=STAFF)
+    other_admin = UserFactory(organisation=other, is_org_admin=True)
+    terms_accept(user=other_admin, version=TERMS, actor=Actor.for_user(other_admin))
+    colleague_remove(organisation=organisation, colleague=again, actor=as_admin(admin))
+    with pytest.raises(AccountError) as info:
+        create(other, other_admin, email="co@org.example")
+    assert info.value.code == "accounts.user_exists"
+
+
+def test_the_login_mail_can_be_sent_again(
+    organisation: Partner, admin: Any, das: AccessType, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    from werkpost.accounts.services import colleague_access_mail_send
+
+    with django_capture_on_commit_callbacks(execute=True):
+        user = create(organisation, admin, das)
+        colleague_access_mail_send(organisation=organisation, colleague=user, actor=as_admin(admin))
+    assert [m.subject for m in mailoutbox] == ["Je toegang tot het extranet"] * 2
+    assert AuditLogEntry.objects.get(action="accounts.access_mail.sent").tenant == organisation.supplier_id
+
+
+def test_staff_cannot_make_a_third_administrator(organisation: Partner, admin: Any) -> None:
+    from werkpost.accounts.services import user_create
+
+    user_create(email="second@org.example", organisation=organisation, is_org_admin=True, actor=STAFF)
+    with pytest.raises(AccountError) as info:
+        user_create(email="third@org.example", organisation=organisation, is_org_admin=True, actor=STAFF)
+    assert info.value.code == "accounts.admin_limit"
+    assert not get_user_model().objects.filter(email="third@org.example").exists()

@@ -4,6 +4,7 @@ queue. The rules themselves are tested in tests/accounts/test_access_management.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -255,3 +256,33 @@ def test_the_staff_screens_are_refused_to_others(admin: Any, organisation: Partn
     for path in ("/admin/extranet-users/requests/", f"/admin/extranet-users/organisations/{organisation.pk}/"):
         response = client_for(admin).get(path)
         assert response.status_code == 302  # no back-office access: Wagtail sends to its login
+
+
+def test_saving_the_page_keeps_a_request_waiting_for_approval(
+    admin: Any, member: Any, tree: Tree, approval_type: AccessType
+) -> None:
+    client = client_for(admin)
+    client.post(f"/access/{member.pk}/", {"access_types": [approval_type.pk]})
+    page = client.get(f"/access/{member.pk}/")
+    assert re.search(rf'value="{approval_type.pk}" id="[^"]+" checked', text(page))
+    assert not re.search(rf'value="{tree.mlp_type.pk}" id="[^"]+" checked', text(page))
+    # The browser sends back the boxes as shown (the waiting one ticked) plus a new one.
+    client.post(f"/access/{member.pk}/", {"access_types": [approval_type.pk, tree.mlp_type.pk]})
+    assert AccessRequest.objects.get(user=member).status == "pending"
+    assert held(member) == {tree.mlp_type.code}
+
+
+def test_the_login_mail_is_sent_again_on_request(
+    admin: Any, member: Any, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(admin).post(f"/access/{member.pk}/mail/")
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [["marie@bouw.example"]]
+    stranger = UserFactory(organisation=PartnerFactory())
+    assert client_for(admin).post(f"/access/{stranger.pk}/mail/").status_code == 404
+
+
+def test_a_bad_request_id_in_the_staff_queue_is_a_404(officer: Any) -> None:
+    response = client_for(officer).post("/admin/extranet-users/requests/", {"request": "abc", "decision": "grant"})
+    assert response.status_code == 404

@@ -134,3 +134,18 @@ def access_requests_of(organisation: Partner, limit: int = 50) -> list[AccessReq
         .select_related("user", "access_type")
         .order_by("-requested_at", "-pk")[:limit]
     )
+
+
+def display_name(user: Any) -> str:
+    return user.get_full_name() or user.email
+
+
+def colleague_row(organisation: Partner, user: Any) -> Colleague:
+    """One colleague with the access types they hold and those waiting for approval."""
+    held = frozenset(AccessGrant.objects.filter(user=user).values_list("access_type__code", flat=True))
+    pending = frozenset(
+        AccessRequest.objects.filter(
+            user=user, organisation=organisation, status=AccessRequest.Status.PENDING
+        ).values_list("access_type__code", flat=True)
+    )
+    return Colleague(user, profile_of(user).is_org_admin, held, pending)

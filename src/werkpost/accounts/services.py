@@ -108,6 +108,8 @@ def user_create(
     with transaction.atomic():
         if user_model.objects.filter(email__iexact=email).exists():
             raise AccountError(m.USER_EXISTS, email=email)
+        if is_org_admin and organisation is not None and _admins_locked(organisation) >= MAX_ORG_ADMINS:
+            raise AccountError(m.ADMIN_LIMIT, limit=MAX_ORG_ADMINS)
         user = user_model(
             username=email[:150], email=email, first_name=first_name, last_name=last_name, is_staff=is_staff
         )
@@ -128,23 +130,35 @@ def user_create(
     return user
 
 
-def access_type_grant(*, user: Any, access_type: AccessType, actor: Actor) -> bool:
+def access_type_grant(*, user: Any, access_type: AccessType, actor: Actor, tenant: str = "") -> bool:
     """Give the user this access type; False when the user already had it."""
     with transaction.atomic():
         _, created = AccessGrant.objects.get_or_create(
             user=user, access_type=access_type, defaults={"granted_at": clock.now(), "granted_by": actor.label}
         )
         if created:
-            audit_log("accounts.access.granted", actor=actor, subject=user, data={"accessType": access_type.code})
+            audit_log(
+                "accounts.access.granted",
+                actor=actor,
+                subject=user,
+                tenant=tenant,
+                data={"accessType": access_type.code},
+            )
     return created
 
 
-def access_type_revoke(*, user: Any, access_type: AccessType, actor: Actor) -> bool:
+def access_type_revoke(*, user: Any, access_type: AccessType, actor: Actor, tenant: str = "") -> bool:
     """Take the access type away; False when the user did not have it."""
     with transaction.atomic():
         deleted, _ = AccessGrant.objects.filter(user=user, access_type=access_type).delete()
         if deleted:
-            audit_log("accounts.access.revoked", actor=actor, subject=user, data={"accessType": access_type.code})
+            audit_log(
+                "accounts.access.revoked",
+                actor=actor,
+                subject=user,
+                tenant=tenant,
+                data={"accessType": access_type.code},
+            )
     return bool(deleted)
 
 
@@ -200,7 +214,8 @@ def terms_accept(*, user: Any, version: int, actor: Actor) -> TermsAcceptance:
 # --- access management by an organisation's administrators (R28) ----------------------------
 # The administrator's organisation is passed in by the interface (from the administrator's own
 # profile); every colleague is looked up within it (selectors.colleague_get), so an
-# administrator never reaches another organisation's users.
+# administrator never reaches another organisation's users. Changes to an organisation's users
+# lock the organisation's row first: two administrators acting at once take turns.
 
 
 @dataclass(frozen=True)
@@ -215,14 +230,20 @@ def _tenant(organisation: Partner) -> str:
     return organisation.supplier_id
 
 
-def _name(user: Any) -> str:
-    return user.get_full_name() or user.email
+def _lock(organisation: Partner) -> None:
+    Partner.objects.select_for_update().filter(pk=organisation.pk).values_list("pk", flat=True).first()
+
+
+def _admins_locked(organisation: Partner) -> int:
+    """Lock the organisation and count its administrators."""
+    _lock(organisation)
+    return Profile.objects.filter(organisation=organisation, is_org_admin=True, user__is_active=True).count()
 
 
 def _require_open(organisation: Partner, terms_version: int | None) -> None:
     missing = selectors.admins_without_terms(organisation, terms_version)
     if missing:
-        raise AccountError(m.ORGANISATION_NOT_OPEN, users=", ".join(_name(u) for u in missing))
+        raise AccountError(m.ORGANISATION_NOT_OPEN, users=", ".join(selectors.display_name(u) for u in missing))
 
 
 def _require_colleague(organisation: Partner, user: Any) -> None:
@@ -234,7 +255,9 @@ def organisation_access_set(*, organisation: Partner, access_types: Iterable[Acc
     """PES staff: the access types the organisation may hold. One taken away is revoked from
     the organisation's users, and their requests for it are withdrawn."""
     wanted = {t.pk: t for t in access_types}
+    tenant = _tenant(organisation)
     with transaction.atomic():
+        _lock(organisation)
         current = {a.access_type_id: a for a in OrganisationAccess.objects.filter(organisation=organisation)}
         added = [t for pk, t in wanted.items() if pk not in current]
         removed = [a for pk, a in current.items() if pk not in wanted]
@@ -244,10 +267,9 @@ def organisation_access_set(*, organisation: Partner, access_types: Iterable[Acc
         )
         for allowed in removed:
             allowed.delete()
-            for user in selectors.organisation_users(organisation).filter(
-                access_grants__access_type=allowed.access_type
-            ):
-                access_type_revoke(user=user, access_type=allowed.access_type, actor=actor)
+            holders = selectors.organisation_users(organisation).filter(access_grants__access_type=allowed.access_type)
+            for user in holders:
+                access_type_revoke(user=user, access_type=allowed.access_type, actor=actor, tenant=tenant)
             _requests_withdraw(
                 AccessRequest.objects.filter(organisation=organisation, access_type=allowed.access_type), actor
             )
@@ -256,7 +278,7 @@ def organisation_access_set(*, organisation: Partner, access_types: Iterable[Acc
                 "accounts.organisation_access.changed",
                 actor=actor,
                 subject=organisation,
-                tenant=_tenant(organisation),
+                tenant=tenant,
                 data={
                     "allowed": sorted(t.code for t in added),
                     "removed": sorted(a.access_type.code for a in removed),
@@ -282,20 +304,51 @@ def _requests_withdraw(requests: Any, actor: Actor) -> list[str]:
     return withdrawn
 
 
-def _access_mail_once(user: Any) -> None:
-    """Send "your access to the extranet" (login and a link) once, after commit: the first
-    time the user has something to log in for."""
-    profile = Profile.objects.select_for_update().get(user=user)
-    if profile.access_mail_sent_at is not None:
-        return
+def _access_mail(user: Any, profile: Profile) -> None:
+    """Queue "your access to the extranet" (login and a link) for after the commit. A user
+    without a password gets allauth's one-time link to choose one, which also verifies the
+    address (accounts.apps)."""
     profile.access_mail_sent_at = clock.now()
     profile.save(update_fields=["access_mail_sent_at"])
     path = reverse("account_login")
-    if not user.has_usable_password():  # a new user chooses a password through allauth's reset link
+    if not user.has_usable_password():
         key = {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
         path = reverse("account_reset_password_from_key", kwargs=key)
     link = f"{settings.PUBLIC_URL}{path}"
-    transaction.on_commit(lambda: user_mail(user, "extranet_access", _("Your access to the extranet"), {"link": link}))
+    # robust: a mail server that refuses this one neither loses the commit nor the mails after it.
+    transaction.on_commit(
+        lambda: user_mail(user, "extranet_access", _("Your access to the extranet"), {"link": link}), robust=True
+    )
+
+
+def _access_mail_once(user: Any) -> None:
+    """The access mail, the first time the user has something to log in for."""
+    profile = Profile.objects.select_for_update().get(user=user)
+    if profile.access_mail_sent_at is None:
+        _access_mail(user, profile)
+
+
+def colleague_access_mail_send(*, organisation: Partner, colleague: Any, actor: Actor) -> None:
+    """Send the access mail again (a new link: the previous one expires after a few days)."""
+    with transaction.atomic():
+        _require_colleague(organisation, colleague)
+        _access_mail(colleague, Profile.objects.select_for_update().get(user=colleague))
+        audit_log(
+            "accounts.access_mail.sent",
+            actor=actor,
+            subject=colleague,
+            tenant=_tenant(organisation),
+            data={"email": colleague.email},
+        )
+
+
+def _former_colleague(organisation: Partner, email: str) -> Any | None:
+    """A user of this organisation who left (deactivated) and comes back under the same address."""
+    return (
+        get_user_model()
+        .objects.filter(email__iexact=email.strip(), is_active=False, profile__organisation=organisation)
+        .first()
+    )
 
 
 def colleague_create(
@@ -309,29 +362,40 @@ def colleague_create(
     terms_version: int | None,
     actor: Actor,
 ) -> tuple[Any, AccessChange]:
-    """An administrator creates a colleague's profile and ticks their access types. The
-    colleague gets their login and a link once they can use something: at once, or when the
-    PES grants the first right that needs its approval."""
+    """An administrator creates a colleague's profile (or reopens the login of one who left)
+    and ticks their access types. The colleague gets their login and a link once they can use
+    something: at once, or when the PES grants the first right that needs its approval."""
     with transaction.atomic():
+        _lock(organisation)
         _require_open(organisation, terms_version)
-        user = user_create(
-            email=email,
-            first_name=first_name,
-            last_name=last_name,
-            language=language,
-            organisation=organisation,
-            actor=actor,
-        )
-        change = colleague_access_set(
-            organisation=organisation,
-            colleague=user,
-            access_types=access_types,
-            terms_version=terms_version,
-            actor=actor,
-        )
+        user = _former_colleague(organisation, email)
+        if user is None:
+            user = user_create(
+                email=email,
+                first_name=first_name,
+                last_name=last_name,
+                language=language,
+                organisation=organisation,
+                actor=actor,
+            )
+        else:
+            _colleague_reactivate(user, first_name, last_name, language, actor, organisation)
+        change = _access_set(organisation, user, access_types, actor)
         if change.granted or not change.requested:
             _access_mail_once(user)
     return user, change
+
+
+def _colleague_reactivate(
+    user: Any, first_name: str, last_name: str, language: str, actor: Actor, organisation: Partner
+) -> None:
+    if language not in Profile.Language.values:
+        raise _invalid_choice(gettext_noop("language"), Profile.Language.values)
+    user.is_active, user.first_name, user.last_name = True, first_name, last_name
+    user.save(update_fields=["is_active", "first_name", "last_name"])
+    Profile.objects.filter(user=user).update(language=language, access_mail_sent_at=None)
+    user._werkpost_profile = None  # read again: language and mail state changed
+    audit_log("accounts.user.reactivated", actor=actor, subject=user, tenant=_tenant(organisation), data={})
 
 
 def colleague_access_set(
@@ -346,49 +410,57 @@ def colleague_access_set(
     hold: the others are granted at once, those that need the PES's approval are requested,
     unticked ones are revoked (or their request withdrawn). Types the organisation may not hold
     are left as they are (the PES may have given them)."""
-    wanted = {t.pk: t for t in access_types}
     with transaction.atomic():
+        _lock(organisation)
         _require_open(organisation, terms_version)
         _require_colleague(organisation, colleague)
-        allowed = {t.pk: t for t in selectors.access_types_allowed(organisation)}
-        refused = [t for pk, t in wanted.items() if pk not in allowed]
-        if refused:
-            raise AccountError(m.ACCESS_TYPE_NOT_ALLOWED, access_type=refused[0].name)
-        held = set(AccessGrant.objects.filter(user=colleague).values_list("access_type_id", flat=True))
-        pending = set(
-            AccessRequest.objects.filter(user=colleague, status=AccessRequest.Status.PENDING).values_list(
-                "access_type_id", flat=True
-            )
+        return _access_set(organisation, colleague, access_types, actor)
+
+
+def _access_set(
+    organisation: Partner, colleague: Any, access_types: Iterable[AccessType], actor: Actor
+) -> AccessChange:
+    wanted = {t.pk: t for t in access_types}
+    tenant = _tenant(organisation)
+    allowed = {t.pk: t for t in selectors.access_types_allowed(organisation)}
+    refused = [t for pk, t in wanted.items() if pk not in allowed]
+    if refused:
+        raise AccountError(m.ACCESS_TYPE_NOT_ALLOWED, access_type=refused[0].name)
+    held = set(AccessGrant.objects.filter(user=colleague).values_list("access_type_id", flat=True))
+    pending = set(
+        AccessRequest.objects.filter(user=colleague, status=AccessRequest.Status.PENDING).values_list(
+            "access_type_id", flat=True
         )
-        granted, revoked, requested = [], [], []
-        for pk, access_type in sorted(allowed.items(), key=lambda item: item[1].code):
-            if pk in wanted and pk not in held and pk not in pending:
-                if access_type.requires_pes_approval:
-                    AccessRequest.objects.create(
-                        user=colleague,
-                        access_type=access_type,
-                        organisation=organisation,
-                        requested_at=clock.now(),
-                        requested_by=actor.label,
-                    )
-                    audit_log(
-                        "accounts.access.requested",
-                        actor=actor,
-                        subject=colleague,
-                        tenant=_tenant(organisation),
-                        data={"accessType": access_type.code},
-                    )
-                    requested.append(access_type.code)
-                else:
-                    access_type_grant(user=colleague, access_type=access_type, actor=actor)
-                    granted.append(access_type.code)
-            elif pk not in wanted and pk in held:
-                access_type_revoke(user=colleague, access_type=access_type, actor=actor)
-                revoked.append(access_type.code)
-        unwanted = [pk for pk in pending if pk not in wanted]
-        withdrawn = _requests_withdraw(AccessRequest.objects.filter(user=colleague, access_type__in=unwanted), actor)
-        if granted:
-            _access_mail_once(colleague)
+    )
+    granted, revoked, requested = [], [], []
+    for pk, access_type in sorted(allowed.items(), key=lambda item: item[1].code):
+        if pk in wanted and pk not in held and pk not in pending:
+            if access_type.requires_pes_approval:
+                AccessRequest.objects.create(
+                    user=colleague,
+                    access_type=access_type,
+                    organisation=organisation,
+                    requested_at=clock.now(),
+                    requested_by=actor.label,
+                )
+                audit_log(
+                    "accounts.access.requested",
+                    actor=actor,
+                    subject=colleague,
+                    tenant=tenant,
+                    data={"accessType": access_type.code},
+                )
+                requested.append(access_type.code)
+            else:
+                access_type_grant(user=colleague, access_type=access_type, actor=actor, tenant=tenant)
+                granted.append(access_type.code)
+        elif pk not in wanted and pk in held:
+            access_type_revoke(user=colleague, access_type=access_type, actor=actor, tenant=tenant)
+            revoked.append(access_type.code)
+    unwanted = [pk for pk in pending if pk not in wanted]
+    withdrawn = _requests_withdraw(AccessRequest.objects.filter(user=colleague, access_type__in=unwanted), actor)
+    if granted:
+        _access_mail_once(colleague)
     return AccessChange(tuple(granted), tuple(revoked), tuple(requested), tuple(withdrawn))
 
 
@@ -411,20 +483,22 @@ def access_request_decide(*, access_request: AccessRequest, grant: bool, reason:
         request.decided_by = actor.label
         request.reason = reason
         request.save(update_fields=["status", "decided_at", "decided_by", "reason"])
+        tenant = _tenant(request.organisation)
         audit_log(
             f"accounts.access.request_{request.status}",
             actor=actor,
             subject=request.user,
-            tenant=_tenant(request.organisation),
+            tenant=tenant,
             data={"accessType": request.access_type.code, "request": request.pk, "reason": reason},
         )
         user, access_type = request.user, request.access_type
         if grant:
-            access_type_grant(user=user, access_type=access_type, actor=actor)
+            access_type_grant(user=user, access_type=access_type, actor=actor, tenant=tenant)
             transaction.on_commit(
                 lambda: user_mail(
                     user, "access_granted", _("Your requested access rights were granted"), {"access_type": access_type}
-                )
+                ),
+                robust=True,
             )
             _access_mail_once(user)  # after the "granted" mail: on_commit keeps the order
         else:
@@ -434,7 +508,8 @@ def access_request_decide(*, access_request: AccessRequest, grant: bool, reason:
                     "access_rejected",
                     _("Your requested access rights were rejected"),
                     {"access_type": access_type, "reason": reason},
-                )
+                ),
+                robust=True,
             )
     return request
 
@@ -445,23 +520,18 @@ def org_admin_set(
     """Appoint a colleague administrator (at most two; the new one has accepted the terms of
     use first) or let one step down (never the last). False when nothing changed."""
     with transaction.atomic():
+        admins = _admins_locked(organisation)
         _require_colleague(organisation, colleague)
-        # Lock the organisation's administrators: two appointments at once cannot make three.
-        admins = list(
-            Profile.objects.select_for_update().filter(
-                organisation=organisation, is_org_admin=True, user__is_active=True
-            )
-        )
         profile = Profile.objects.select_for_update().get(user=colleague)
         if profile.is_org_admin == admin:
             return False
         if admin:
-            if len(admins) >= MAX_ORG_ADMINS:
+            if admins >= MAX_ORG_ADMINS:
                 raise AccountError(m.ADMIN_LIMIT, limit=MAX_ORG_ADMINS)
             if terms_version and selectors.accepted_terms_version(colleague) < terms_version:
-                raise AccountError(m.ADMIN_TERMS_MISSING, user=_name(colleague), version=terms_version)
-        elif len(admins) <= 1:
-            raise AccountError(m.LAST_ADMIN, user=_name(colleague))
+                raise AccountError(m.ADMIN_TERMS_MISSING, user=selectors.display_name(colleague), version=terms_version)
+        elif admins <= 1:
+            raise AccountError(m.LAST_ADMIN, user=selectors.display_name(colleague))
         profile.is_org_admin = admin
         profile.save(update_fields=["is_org_admin"])
         audit_log(
@@ -478,12 +548,14 @@ def org_admin_set(
 def colleague_remove(*, organisation: Partner, colleague: Any, actor: Actor) -> None:
     """A colleague leaves: their login is closed, their access rights revoked and their
     requests withdrawn. A leaving administrator is replaced first (never the last one)."""
+    tenant = _tenant(organisation)
     with transaction.atomic():
+        _lock(organisation)
         _require_colleague(organisation, colleague)
         if selectors.profile_of(colleague).is_org_admin:
             org_admin_set(organisation=organisation, colleague=colleague, admin=False, terms_version=None, actor=actor)
         for grant in AccessGrant.objects.filter(user=colleague).select_related("access_type"):
-            access_type_revoke(user=colleague, access_type=grant.access_type, actor=actor)
+            access_type_revoke(user=colleague, access_type=grant.access_type, actor=actor, tenant=tenant)
         _requests_withdraw(AccessRequest.objects.filter(user=colleague), actor)
         colleague.is_active = False
         colleague.save(update_fields=["is_active"])
@@ -491,6 +563,12 @@ def colleague_remove(*, organisation: Partner, colleague: Any, actor: Actor) -> 
             "accounts.user.deactivated",
             actor=actor,
             subject=colleague,
-            tenant=_tenant(organisation),
+            tenant=tenant,
             data={"email": colleague.email},
         )
+
+
+def email_verify_by_reset(user: Any) -> None:
+    """Choosing a password through the link mailed to the address proves the address: mark it
+    verified, so the login does not ask for a second confirmation."""
+    EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=False).update(verified=True)

@@ -44,6 +44,13 @@ def administrator_required(view: View) -> View:
     return wrapper
 
 
+def _colleague_or_404(organisation: Partner, user_id: int) -> Any:
+    subject = selectors.colleague_get(organisation, user_id)
+    if subject is None:
+        raise Http404  # another organisation's user, a closed login or no user at all: the same answer
+    return subject
+
+
 def _terms_version() -> int | None:
     terms = current_terms()
     return terms.version if terms is not None else None
@@ -78,10 +85,8 @@ class ColleagueForm(AccessForm):
 
 
 def _change_message(request: HttpRequest, who: str, change: services.AccessChange) -> None:
-    names = {t.code: t.name for t in AccessType.objects.all()}
-
     def listed(codes: tuple[str, ...]) -> str:
-        return ", ".join(names.get(c, c) for c in codes)
+        return ", ".join(t.name for t in selectors.access_types_by_code(set(codes)))
 
     if change.granted:
         messages.success(request, _("%(who)s now has: %(types)s.") % {"who": who, "types": listed(change.granted)})
@@ -116,7 +121,7 @@ def index(request: HttpRequest, organisation: Partner) -> HttpResponse:
             form.add_error("email" if exc.code == "accounts.user_exists" else None, f"{exc} ({exc.code})")
         else:
             messages.success(request, _("Profile of %(email)s created.") % {"email": user.email})
-            _change_message(request, user.get_full_name() or user.email, change)
+            _change_message(request, selectors.display_name(user), change)
             return HttpResponseRedirect(reverse("extranet:access-management"))
     context = {
         "organisation": organisation,
@@ -134,16 +139,13 @@ def index(request: HttpRequest, organisation: Partner) -> HttpResponse:
 @administrator_required
 def colleague(request: HttpRequest, organisation: Partner, user_id: int) -> HttpResponse:
     """One colleague: tick access types, appoint or step down as administrator, leave."""
-    subject = selectors.colleague_get(organisation, user_id)
-    if subject is None:
-        raise Http404  # another organisation's user, a closed login or no user at all: the same answer
-    terms_version = _terms_version()
-    actor = Actor.for_user(request.user)
-    who = subject.get_full_name() or subject.email
+    subject = _colleague_or_404(organisation, user_id)
+    row = selectors.colleague_row(organisation, subject)
+    # Types waiting for approval stay ticked: saving the page must not withdraw them.
     form = AccessForm(
         request.POST if request.method == "POST" else None,
         organisation=organisation,
-        initial={"access_types": AccessType.objects.filter(grants__user=subject)},
+        initial={"access_types": selectors.access_types_by_code(row.held | row.pending)},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,22 +153,21 @@ def colleague(request: HttpRequest, organisation: Partner, user_id: int) -> Http
                 organisation=organisation,
                 colleague=subject,
                 access_types=form.cleaned_data["access_types"],
-                terms_version=terms_version,
-                actor=actor,
+                terms_version=_terms_version(),
+                actor=Actor.for_user(request.user),
             )
         except CodedError as exc:
             form.add_error(None, f"{exc} ({exc.code})")
         else:
-            _change_message(request, who, change)
-            if not (change.granted or change.requested or change.revoked or change.withdrawn):
+            _change_message(request, selectors.display_name(subject), change)
+            if change == services.AccessChange():
                 messages.info(request, _("Nothing changed."))
             return HttpResponseRedirect(request.path)
-    pending = {r.access_type_id for r in subject.access_requests.filter(status="pending")}
     context = {
         "organisation": organisation,
         "subject": subject,
-        "is_admin": subject.profile.is_org_admin,
-        "pending": AccessType.objects.filter(pk__in=pending),
+        "is_admin": row.is_admin,
+        "pending": selectors.access_types_by_code(row.pending),
         "form": form,
         "is_self": subject.pk == request.user.pk,
     }
@@ -175,16 +176,26 @@ def colleague(request: HttpRequest, organisation: Partner, user_id: int) -> Http
 
 @require_POST
 @administrator_required
+def colleague_mail(request: HttpRequest, organisation: Partner, user_id: int) -> HttpResponse:
+    """Send the colleague's login and a new link again."""
+    subject = _colleague_or_404(organisation, user_id)
+    services.colleague_access_mail_send(
+        organisation=organisation, colleague=subject, actor=Actor.for_user(request.user)
+    )
+    messages.success(request, _("The login and a new link were sent to %(email)s.") % {"email": subject.email})
+    return HttpResponseRedirect(reverse("extranet:access-colleague", args=[subject.pk]))
+
+
+@require_POST
+@administrator_required
 def colleague_role(request: HttpRequest, organisation: Partner, user_id: int) -> HttpResponse:
     """Appoint as administrator (`admin=1`) or step down (`admin=0`)."""
-    subject = selectors.colleague_get(organisation, user_id)
-    if subject is None:
-        raise Http404
+    subject = _colleague_or_404(organisation, user_id)
     wanted = request.POST.get("admin")
     if wanted not in ("0", "1"):
         messages.error(request, _("Unknown action."))
         return HttpResponseRedirect(reverse("extranet:access-colleague", args=[subject.pk]))
-    who = subject.get_full_name() or subject.email
+    who = selectors.display_name(subject)
     try:
         services.org_admin_set(
             organisation=organisation,
@@ -209,9 +220,7 @@ def colleague_role(request: HttpRequest, organisation: Partner, user_id: int) ->
 @administrator_required
 def colleague_remove(request: HttpRequest, organisation: Partner, user_id: int) -> HttpResponse:
     """A colleague leaves the organisation: their login is closed."""
-    subject = selectors.colleague_get(organisation, user_id)
-    if subject is None:
-        raise Http404
+    subject = _colleague_or_404(organisation, user_id)
     if request.POST.get("confirm") != "yes":
         messages.error(request, _("Tick the box to confirm that this colleague leaves."))
         return HttpResponseRedirect(reverse("extranet:access-colleague", args=[subject.pk]))

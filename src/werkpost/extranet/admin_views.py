@@ -106,7 +106,8 @@ def access(request: HttpRequest, user_id: int) -> HttpResponse:
 def organisations(request: HttpRequest) -> HttpResponse:
     """Per organisation, the access types its administrators can give."""
     _staff_only(request)
-    rows = [(partner, access_types_allowed(partner)) for partner in Partner.objects.order_by("name")[:500]]
+    partners = Partner.objects.order_by("name").prefetch_related("access_types_allowed__access_type")[:500]
+    rows = [(partner, [a.access_type for a in partner.access_types_allowed.all()]) for partner in partners]
     return render(request, "extranet/admin/organisations.html", {"rows": rows})
 
 
@@ -129,7 +130,8 @@ def requests(request: HttpRequest) -> HttpResponse:
     """The access requests waiting for approval, oldest first; grant or reject (with a reason)."""
     _staff_only(request)
     if request.method == "POST":
-        access_request = get_object_or_404(AccessRequest, pk=request.POST.get("request") or 0)
+        raw_id = request.POST.get("request", "")
+        access_request = get_object_or_404(AccessRequest, pk=int(raw_id) if raw_id.isdigit() else 0)
         decision = request.POST.get("decision")
         if decision not in ("grant", "reject"):
             messages.error(request, _("Unknown action."))

@@ -13,4 +13,5 @@ urlpatterns = [
     path("access/<int:user_id>/", access_views.colleague, name="access-colleague"),
     path("access/<int:user_id>/role/", access_views.colleague_role, name="access-role"),
     path("access/<int:user_id>/leave/", access_views.colleague_remove, name="access-leave"),
+    path("access/<int:user_id>/mail/", access_views.colleague_mail, name="access-mail"),
 ]
