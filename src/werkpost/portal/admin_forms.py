@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
 from werkpost.partners.models import Agreement, ContactLanguage, OnboardingPhase, Partner
 from werkpost.partners.services import FIELD_LABELS, RestartReason
@@ -148,3 +149,20 @@ class BreachNoticeForm(_Form):
 
 class BreachRemedyForm(_Form):
     note = forms.CharField(label=_("How it was remedied"), max_length=500, required=False)
+
+
+class VacancyFindForm(_Form):
+    vacancy_id = forms.CharField(label=_("vacancyId"), max_length=64)
+    environment = forms.ChoiceField(label=_("Environment"), choices=Environment.choices, initial=Environment.PRODUCTION)
+
+
+class VacancyCorrectForm(_Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description (HTML)"), widget=forms.Textarea(attrs={"rows": 8}))
+    profile = forms.CharField(label=_("Profile (HTML)"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    offer = forms.CharField(label=_("Offer (HTML)"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    reason = forms.CharField(label=_("Reason (the partner reads it)"), max_length=500)
+
+
+class VacancyCloseForm(_Form):
+    reason = forms.CharField(label=_("Reason for closing (the partner reads it)"), max_length=500)

@@ -36,6 +36,9 @@ from werkpost.portal import sanctions
 from werkpost.portal import selectors as portal_selectors
 from werkpost.portal import services as portal_services
 from werkpost.portal.models import BreachNotice
+from werkpost.vacancies import corrections
+from werkpost.vacancies.models import Vacancy
+from werkpost.vacancies.selectors import effective_status, vacancy_get
 
 View = Callable[..., HttpResponse]
 PERMISSION = "partners.change_partner"
@@ -603,6 +606,95 @@ breach_remedied = _notice_action(f.BreachRemedyForm, _remedied)
 sanction_lift = _notice_action(_NoFields, _lift)
 
 
+def _vacancy_page(
+    request: HttpRequest, partner: Partner, vacancy: Vacancy, *, status: int = 200, **bound: forms.Form
+) -> HttpResponse:
+    texts = {name: vacancy.document.get(name) or "" for name in corrections.TEXT_FIELDS}
+    context = {
+        "partner": partner,
+        "vacancy": vacancy,
+        "status_today": effective_status(vacancy, clock.today()),
+        "correct_form": bound.get("correct_form") or f.VacancyCorrectForm(initial=texts),
+        "close_form": bound.get("close_form") or f.VacancyCloseForm(),
+    }
+    return render(request, "portal/admin/vacancy.html", context, status=status)
+
+
+@pes_staff_only
+def vacancy_find(request: HttpRequest, partner_id: int) -> HttpResponse:
+    """A partner's vacancy by its vacancyId, to correct or close it (R15)."""
+    partner = get_object_or_404(Partner, pk=partner_id)
+    form = f.VacancyFindForm(request.GET or None)
+    if form.is_valid():
+        vacancy = vacancy_get(partner, form.cleaned_data["environment"], form.cleaned_data["vacancy_id"].strip())
+        if vacancy is not None:
+            return HttpResponseRedirect(reverse("pes_partners:vacancy", args=[partner.pk, vacancy.pk]))
+        form.add_error(
+            "vacancy_id",
+            _("%(partner)s has no vacancy with this vacancyId in this environment.") % {"partner": partner.supplier_id},
+        )
+    return render(
+        request,
+        "portal/admin/vacancy_find.html",
+        {"partner": partner, "form": form},
+        status=404 if form.errors else 200,
+    )
+
+
+def _vacancy_of(partner: Partner, vacancy_pk: int) -> Vacancy:
+    return get_object_or_404(Vacancy, pk=vacancy_pk, partner=partner)
+
+
+@pes_staff_only
+def vacancy(request: HttpRequest, partner_id: int, vacancy_pk: int) -> HttpResponse:
+    partner = get_object_or_404(Partner, pk=partner_id)
+    return _vacancy_page(request, partner, _vacancy_of(partner, vacancy_pk))
+
+
+@pes_staff_only
+@require_POST
+def vacancy_correct(request: HttpRequest, partner_id: int, vacancy_pk: int) -> HttpResponse:
+    partner = get_object_or_404(Partner, pk=partner_id)
+    subject = _vacancy_of(partner, vacancy_pk)
+    form = f.VacancyCorrectForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = sanctions.vacancy_correct(
+                vacancy=subject,
+                texts={name: data[name] for name in corrections.TEXT_FIELDS},
+                reason=data["reason"],
+                actor=_actor(request),
+            )
+        except CodedError as exc:
+            f.add_coded_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Corrected: version %(version)s, transfer %(transfer)s.")
+                % {"version": result.version, "transfer": result.transfer_id},
+            )
+            return HttpResponseRedirect(reverse("pes_partners:vacancy", args=[partner.pk, subject.pk]))
+    return _vacancy_page(request, partner, subject, status=400, correct_form=form)
+
+
+@pes_staff_only
+@require_POST
+def vacancy_close(request: HttpRequest, partner_id: int, vacancy_pk: int) -> HttpResponse:
+    partner = get_object_or_404(Partner, pk=partner_id)
+    subject = _vacancy_of(partner, vacancy_pk)
+    form = f.VacancyCloseForm(request.POST)
+    if form.is_valid():
+        try:
+            sanctions.vacancy_close(vacancy=subject, reason=form.cleaned_data["reason"], actor=_actor(request))
+        except CodedError as exc:
+            f.add_coded_error(form, exc)
+        else:
+            messages.success(request, _("The vacancy is closed; the partner was told."))
+            return HttpResponseRedirect(reverse("pes_partners:vacancy", args=[partner.pk, subject.pk]))
+    return _vacancy_page(request, partner, subject, status=400, close_form=form)
+
+
 # --- the onboarding queue ----------------------------------------------------------------------------
 
 
@@ -655,6 +747,10 @@ urlpatterns = [
     path("<int:partner_id>/breaches/", breach_notify, name="breach_notify"),
     path("<int:partner_id>/breaches/<int:notice_id>/remedied/", breach_remedied, name="breach_remedied"),
     path("<int:partner_id>/breaches/<int:notice_id>/lift/", sanction_lift, name="sanction_lift"),
+    path("<int:partner_id>/vacancies/", vacancy_find, name="vacancy_find"),
+    path("<int:partner_id>/vacancies/<int:vacancy_pk>/", vacancy, name="vacancy"),
+    path("<int:partner_id>/vacancies/<int:vacancy_pk>/correct/", vacancy_correct, name="vacancy_correct"),
+    path("<int:partner_id>/vacancies/<int:vacancy_pk>/close/", vacancy_close, name="vacancy_close"),
 ]
 
 queue_urlpatterns = [path("", queue, name="queue")]

@@ -1,7 +1,8 @@
-"""Quality enforcement (art. 5, R14): a breach is notified with a deadline of one month; not
-remedied by then, all the partner's vacancies go offline and its API access is closed for a
+"""Quality enforcement (art. 5, R14, R15): a breach is notified with a deadline of one month;
+not remedied by then, all the partner's vacancies go offline and its API access is closed for a
 period the PES sets by the severity (longer for a repeated breach), after which access and
-vacancies come back by themselves. Every step audited, the partner told by mail each time."""
+vacancies come back by themselves. The PES may also correct or close a single vacancy. Every
+step audited, the partner told by mail each time."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from werkpost.partners.services import add_months
 from werkpost.portal import messages as m
 from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import BreachNotice
+from werkpost.vacancies import corrections
+from werkpost.vacancies.models import TransferResult, Vacancy
 from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
 SCHEDULER = Actor.system("scheduler")
@@ -214,3 +217,36 @@ def sanctions_enforce() -> dict[str, int]:
                 _sanction_end(notice, now, SCHEDULER)
                 lifted += 1
     return {"started": started, "lifted": lifted}
+
+
+# --- corrections of one vacancy (R15) ------------------------------------------------------------
+
+
+def vacancy_correct(*, vacancy: Vacancy, texts: dict[str, str], reason: str, actor: Actor) -> TransferResult:
+    """PES staff correct a vacancy's texts; the partner gets the transfer result and a mail."""
+    with transaction.atomic():
+        result = corrections.vacancy_correct(vacancy=vacancy, texts=texts, reason=reason, actor=actor)
+        transaction.on_commit(
+            on_commit_mail(
+                vacancy.partner,
+                "vacancy_corrected",
+                _("werkpost: the PES corrected a vacancy of %(supplier_id)s"),
+                {"vacancy": vacancy, "result": result, "reason": reason.strip(), "closed": False},
+            )
+        )
+    return result
+
+
+def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor) -> TransferResult:
+    """PES staff close a vacancy; the partner gets the transfer result and a mail."""
+    with transaction.atomic():
+        result = corrections.vacancy_close_by_pes(vacancy=vacancy, reason=reason, actor=actor)
+        transaction.on_commit(
+            on_commit_mail(
+                vacancy.partner,
+                "vacancy_corrected",
+                _("werkpost: the PES closed a vacancy of %(supplier_id)s"),
+                {"vacancy": vacancy, "result": result, "reason": reason.strip(), "closed": True},
+            )
+        )
+    return result

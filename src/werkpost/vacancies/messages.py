@@ -279,3 +279,43 @@ ACTION_NOT_ALLOWED = message_type(
     fix=_("GET the vacancy to see its status."),
     status=409,
 )
+
+# --- corrections by the PES (R15) ----------------------------------------------------------
+CORRECTED_BY_PES = message_type(
+    "vacancy.corrected_by_pes",
+    INFO,
+    _("The PES corrected %(fields)s of this vacancy: %(reason)s"),
+    explanation=_(
+        "The PES may remove illegal or discriminating statements from a vacancy or fix disturbing language "
+        "errors (article 5 of the agreement). The new version is in GET /vacancies/{vacancyId}."
+    ),
+    fix=_("Take the correction over in your own system, so that your next update does not undo it."),
+)
+CLOSED_BY_PES = message_type(
+    "vacancy.closed_by_pes",
+    INFO,
+    _("The PES closed this vacancy: %(reason)s"),
+    explanation=_("The PES may close a vacancy that breaks the quality guidelines (article 5 of the agreement)."),
+    fix=_("Correct the vacancy in your own system; republish it only once it meets the guidelines."),
+)
+PES_REASON_REQUIRED = message_type(
+    "vacancy.pes_reason_required",
+    E,
+    _("Give the reason: the partner reads it in the transfer result."),
+    explanation=_("A correction or closure by the PES is explained to the partner."),
+    fix=_("Name the guideline the vacancy broke, e.g. an age limit in the profile."),
+)
+PES_NOTHING_CHANGED = message_type(
+    "vacancy.pes_nothing_changed",
+    E,
+    _("The texts are the same as in the current version."),
+    explanation=_("A correction changes at least one text."),
+    fix=_("Change the title, description, profile or offer, or close the vacancy instead."),
+)
+PES_CORRECTION_INVALID = message_type(
+    "vacancy.pes_correction_invalid",
+    E,
+    _("With this correction the vacancy would be refused: %(message)s (%(code)s at %(path)s)."),
+    explanation=_("A corrected vacancy passes the same checks as one a partner sends."),
+    fix=_("Adjust the correction so that the vacancy stays valid."),
+)

@@ -248,14 +248,24 @@ def _result(
 
 
 def apply_items(
-    partner: Partner, environment: str, items: Sequence[Item], *, today: dt.date, batch: Batch | None = None
+    partner: Partner,
+    environment: str,
+    items: Sequence[Item],
+    *,
+    today: dt.date,
+    batch: Batch | None = None,
+    actor: Actor | None = None,
+    notes: Sequence[Message] = (),
 ) -> list[TransferResult]:
     """Decide, apply and record checked items in one transaction: the vacancies they name are
-    locked and read once, accepted documents written in bulk, one result recorded per item."""
+    locked and read once, accepted documents written in bulk, one result recorded per item.
+    The actor is the partner unless given (a correction by the PES, which adds its `notes` to
+    each accepted item's result)."""
+    actor = actor or Actor.partner(partner.supplier_id)
     for attempt in range(2):  # a concurrent first PUT of the same id makes the loser update instead
         try:
             with transaction.atomic():
-                return _apply_items(partner, environment, items, today, batch)
+                return _apply_items(partner, environment, items, today, batch, actor, notes)
         except IntegrityError:
             if attempt:
                 raise
@@ -263,7 +273,13 @@ def apply_items(
 
 
 def _apply_items(
-    partner: Partner, environment: str, items: Sequence[Item], today: dt.date, batch: Batch | None
+    partner: Partner,
+    environment: str,
+    items: Sequence[Item],
+    today: dt.date,
+    batch: Batch | None,
+    actor: Actor,
+    notes: Sequence[Message],
 ) -> list[TransferResult]:
     named = {item.vacancy_id for item in items if VACANCY_ID_RE.match(item.vacancy_id)}
     current: dict[str, Vacancy] = {}
@@ -273,7 +289,7 @@ def _apply_items(
         ):
             vacancy.partner = partner  # already loaded; saves a join and a lock on it
             current[vacancy.vacancy_id] = services.vacancy_settle(vacancy=vacancy, today=today)
-    now, actor = clock.now(), Actor.partner(partner.supplier_id)
+    now = clock.now()
     results, changes = [], []
     for item in items:
         transfer_id = public_id("tr")
@@ -313,6 +329,8 @@ def _apply_items(
         )
         changes.append(change)
         current[item.vacancy_id] = change.vacancy
+        if notes:
+            found = [*found, *notes]
         results.append(
             _result(
                 item,

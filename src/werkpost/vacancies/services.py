@@ -215,7 +215,7 @@ def _revisions_record(changes: Sequence[Upsert], now: dt.datetime) -> None:
     )
 
 
-def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor) -> Vacancy:
+def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor, note: str = "") -> Vacancy:
     vacancy_settle(vacancy=vacancy, today=clock.today())
     if vacancy.status not in (VacancyStatus.SCHEDULED, VacancyStatus.PUBLISHED):
         raise TransitionNotAllowedError("close", vacancy.status)
@@ -224,7 +224,7 @@ def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor) -> Vacancy:
     vacancy.closed_reason = reason
     vacancy.updated_at = now
     vacancy.save(update_fields=["status", "status_changed_at", "closed_reason", "updated_at"])
-    _audit(vacancy, "closed", actor, reason=reason, **{"from": previous})
+    _audit(vacancy, "closed", actor, reason=reason, **{"from": previous}, **({"note": note} if note else {}))
     return vacancy
 
 
