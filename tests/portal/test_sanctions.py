@@ -212,3 +212,51 @@ def test_the_partner_sees_its_notice_in_the_portal(signed: Partner) -> None:
     assert "16 april 2026" in html(response)
     stranger = UserFactory(organisation=OrganisationFactory())
     assert "Geslachtsgebonden titel" not in html(logged_in(stranger).get("/portal/"))
+
+
+def test_a_new_agreement_does_not_end_a_running_sanction(
+    signed: Partner, example: dict[str, Any], traveller: time_machine.Coordinates
+) -> None:
+    api = ApiClient(issue_key(signed, Environment.PRODUCTION))
+    api.put("/vacancies/V1", example)
+    notice = notify(signed, until_lifted=True)
+    enforce(traveller, dt.datetime(2026, 4, 20, tzinfo=dt.UTC))
+    portal_services.agreement_terminate(
+        agreement=agreement_of(signed), reason=Agreement.EndReason.BANKRUPTCY, note="Rechtbank", actor=TEST_ACTOR
+    )
+    portal_services.agreement_sign(
+        partner=signed,
+        signed_on=dt.date(2026, 4, 20),
+        signed_by_partner="An Peeters",
+        signed_by_pes="David Vicente",
+        actor=TEST_ACTOR,
+    )
+    signed.refresh_from_db()
+    assert signed.status == "suspended"
+    assert statuses(signed) == {"V1": "suspended"}
+    sanctions.sanction_lift(notice=notice, actor=TEST_ACTOR)
+    signed.refresh_from_db()
+    assert signed.status == "active"
+    assert statuses(signed) == {"V1": "published"}
+
+
+def test_an_overdue_notice_gets_a_new_month_with_a_new_agreement(
+    signed: Partner, traveller: time_machine.Coordinates
+) -> None:
+    notice = notify(signed)
+    portal_services.agreement_terminate(
+        agreement=agreement_of(signed), reason=Agreement.EndReason.BANKRUPTCY, note="Rechtbank", actor=TEST_ACTOR
+    )
+    traveller.move_to(dt.datetime(2026, 5, 4, 9, tzinfo=dt.UTC))
+    portal_services.agreement_sign(
+        partner=signed,
+        signed_on=dt.date(2026, 5, 4),
+        signed_by_partner="An Peeters",
+        signed_by_pes="David Vicente",
+        actor=TEST_ACTOR,
+    )
+    notice.refresh_from_db()
+    assert notice.remedy_by == dt.date(2026, 6, 4)
+    assert sanctions.sanctions_enforce() == {"started": 0, "lifted": 0}
+    signed.refresh_from_db()
+    assert signed.status == "active"

@@ -162,6 +162,7 @@ class VacancyCorrectForm(_Form):
     profile = forms.CharField(label=_("Profile (HTML)"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
     offer = forms.CharField(label=_("Offer (HTML)"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
     reason = forms.CharField(label=_("Reason (the partner reads it)"), max_length=500)
+    version = forms.IntegerField(widget=forms.HiddenInput)  # the version staff corrected
 
 
 class VacancyCloseForm(_Form):

@@ -32,6 +32,7 @@ from werkpost.partners import selectors as partner_selectors
 from werkpost.partners import services as partner_services
 from werkpost.partners.models import Agreement, Onboarding, OnboardingPhase, Partner
 from werkpost.portal import admin_forms as f
+from werkpost.portal import corrections as portal_corrections
 from werkpost.portal import sanctions
 from werkpost.portal import selectors as portal_selectors
 from werkpost.portal import services as portal_services
@@ -614,7 +615,8 @@ def _vacancy_page(
         "partner": partner,
         "vacancy": vacancy,
         "status_today": effective_status(vacancy, clock.today()),
-        "correct_form": bound.get("correct_form") or f.VacancyCorrectForm(initial=texts),
+        "correct_form": bound.get("correct_form")
+        or f.VacancyCorrectForm(initial={**texts, "version": vacancy.version}),
         "close_form": bound.get("close_form") or f.VacancyCloseForm(),
     }
     return render(request, "portal/admin/vacancy.html", context, status=status)
@@ -660,10 +662,11 @@ def vacancy_correct(request: HttpRequest, partner_id: int, vacancy_pk: int) -> H
     if form.is_valid():
         data = form.cleaned_data
         try:
-            result = sanctions.vacancy_correct(
+            result = portal_corrections.vacancy_correct(
                 vacancy=subject,
                 texts={name: data[name] for name in corrections.TEXT_FIELDS},
                 reason=data["reason"],
+                version=data["version"],
                 actor=_actor(request),
             )
         except CodedError as exc:
@@ -686,7 +689,7 @@ def vacancy_close(request: HttpRequest, partner_id: int, vacancy_pk: int) -> Htt
     form = f.VacancyCloseForm(request.POST)
     if form.is_valid():
         try:
-            sanctions.vacancy_close(vacancy=subject, reason=form.cleaned_data["reason"], actor=_actor(request))
+            portal_corrections.vacancy_close(vacancy=subject, reason=form.cleaned_data["reason"], actor=_actor(request))
         except CodedError as exc:
             f.add_coded_error(form, exc)
         else:

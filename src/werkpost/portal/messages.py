@@ -37,7 +37,7 @@ BREACH_PARTNER_NOT_ACTIVE = message_type(
     Severity.ERROR,
     _("The partner's agreement has ended (%(status)s): there is no access left to sanction."),
     explanation=_("Breach notices and sanctions apply to partners with a running agreement."),
-    fix=_("Nothing to do; a new agreement starts with a clean slate."),
+    fix=_("Notify the breach once a new agreement is signed."),
 )
 BREACH_NOT_OPEN = message_type(
     "portal.breach.not_open",

@@ -1,12 +1,12 @@
-"""Quality enforcement (art. 5, R14, R15): a breach is notified with a deadline of one month;
-not remedied by then, all the partner's vacancies go offline and its API access is closed for a
+"""Quality enforcement (art. 5, R14): a breach is notified with a deadline of one month; not
+remedied by then, all the partner's vacancies go offline and its API access is closed for a
 period the PES sets by the severity (longer for a repeated breach), after which access and
-vacancies come back by themselves. The PES may also correct or close a single vacancy. Every
-step audited, the partner told by mail each time."""
+vacancies come back by themselves. Every step audited, the partner told by mail each time."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +19,6 @@ from werkpost.partners.services import add_months
 from werkpost.portal import messages as m
 from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import BreachNotice
-from werkpost.vacancies import corrections
-from werkpost.vacancies.models import TransferResult, Vacancy
 from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
 SCHEDULER = Actor.system("scheduler")
@@ -32,6 +30,11 @@ DEFAULT_SUSPENSION_DAYS = {
     BreachNotice.Severity.SERIOUS: 30,
     BreachNotice.Severity.GRAVE: 90,
 }
+
+
+def _tell(mail: Callable[[], None]) -> None:
+    # robust: a refused mail neither fails the staff action nor stops the scheduler's round.
+    transaction.on_commit(mail, robust=True)
 
 
 def suspension_days_default(partner: Partner, severity: BreachNotice.Severity) -> int:
@@ -86,7 +89,7 @@ def breach_notify(
                 "vacancyIds": notice.vacancy_id_list,
             },
         )
-        transaction.on_commit(
+        _tell(
             on_commit_mail(
                 partner,
                 "breach_notice",
@@ -115,7 +118,7 @@ def breach_remedy(*, notice: BreachNotice, note: str, actor: Actor) -> BreachNot
             tenant=notice.partner.supplier_id,
             data={"note": notice.closed_note},
         )
-        transaction.on_commit(
+        _tell(
             on_commit_mail(
                 notice.partner,
                 "breach_remedied",
@@ -126,8 +129,10 @@ def breach_remedy(*, notice: BreachNotice, note: str, actor: Actor) -> BreachNot
     return notice
 
 
-def _sanction_start(notice: BreachNotice, now: dt.datetime) -> int:
+def _sanction_start(notice: BreachNotice, now: dt.datetime) -> bool:
     partner = Partner.objects.select_for_update().get(pk=notice.partner_id)
+    if partner.status == Partner.Status.TERMINATED:  # ended meanwhile: nothing left to close
+        return False
     notice.status = BreachNotice.Status.SANCTIONED
     notice.sanction_started_at = now
     notice.sanction_ends_at = now + dt.timedelta(days=notice.suspension_days) if notice.suspension_days else None
@@ -145,12 +150,12 @@ def _sanction_start(notice: BreachNotice, now: dt.datetime) -> int:
             "vacanciesOffline": offline,
         },
     )
-    transaction.on_commit(
+    _tell(
         on_commit_mail(
             partner, "sanction_started", _("werkpost: access of %(supplier_id)s suspended"), {"notice": notice}
         )
     )
-    return offline
+    return True
 
 
 def _sanction_end(notice: BreachNotice, now: dt.datetime, actor: Actor) -> int:
@@ -175,7 +180,7 @@ def _sanction_end(notice: BreachNotice, now: dt.datetime, actor: Actor) -> int:
         data={"accessRestored": partner.status == Partner.Status.ACTIVE, "vacanciesReinstated": reinstated},
     )
     if partner.status == Partner.Status.ACTIVE:
-        transaction.on_commit(
+        _tell(
             on_commit_mail(
                 partner, "sanction_lifted", _("werkpost: access of %(supplier_id)s restored"), {"notice": notice}
             )
@@ -204,8 +209,7 @@ def sanctions_enforce() -> dict[str, int]:
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():
             notice = BreachNotice.objects.select_for_update().filter(pk=pk, status=BreachNotice.Status.OPEN).first()
-            if notice is not None:
-                _sanction_start(notice, now)
+            if notice is not None and _sanction_start(notice, now):
                 started += 1
     ended = BreachNotice.objects.filter(status=BreachNotice.Status.SANCTIONED, sanction_ends_at__lte=now)
     for pk in ended.values_list("pk", flat=True):
@@ -219,34 +223,32 @@ def sanctions_enforce() -> dict[str, int]:
     return {"started": started, "lifted": lifted}
 
 
-# --- corrections of one vacancy (R15) ------------------------------------------------------------
-
-
-def vacancy_correct(*, vacancy: Vacancy, texts: dict[str, str], reason: str, actor: Actor) -> TransferResult:
-    """PES staff correct a vacancy's texts; the partner gets the transfer result and a mail."""
-    with transaction.atomic():
-        result = corrections.vacancy_correct(vacancy=vacancy, texts=texts, reason=reason, actor=actor)
-        transaction.on_commit(
+def sanctions_on_new_agreement(*, partner: Partner, actor: Actor) -> bool:
+    """A new agreement after the last one ended: a sanction that still runs keeps access closed
+    (True: the partner stays suspended, its vacancies offline), and a notice whose deadline
+    passed while the partner had no agreement gets a new month to remedy it."""
+    today = clock.today()
+    overdue = list(
+        BreachNotice.objects.select_for_update().filter(
+            partner=partner, status=BreachNotice.Status.OPEN, remedy_by__lt=today
+        )
+    )
+    for notice in overdue:
+        notice.remedy_by = add_months(today, REMEDY_MONTHS)
+        notice.save(update_fields=["remedy_by"])
+        audit_log(
+            "portal.breach.deadline_renewed",
+            actor=actor,
+            subject=notice,
+            tenant=partner.supplier_id,
+            data={"remedyBy": notice.remedy_by.isoformat()},
+        )
+        _tell(
             on_commit_mail(
-                vacancy.partner,
-                "vacancy_corrected",
-                _("werkpost: the PES corrected a vacancy of %(supplier_id)s"),
-                {"vacancy": vacancy, "result": result, "reason": reason.strip(), "closed": False},
+                partner,
+                "breach_notice",
+                _("werkpost: breach of the quality guidelines by %(supplier_id)s"),
+                {"notice": notice},
             )
         )
-    return result
-
-
-def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor) -> TransferResult:
-    """PES staff close a vacancy; the partner gets the transfer result and a mail."""
-    with transaction.atomic():
-        result = corrections.vacancy_close_by_pes(vacancy=vacancy, reason=reason, actor=actor)
-        transaction.on_commit(
-            on_commit_mail(
-                vacancy.partner,
-                "vacancy_corrected",
-                _("werkpost: the PES closed a vacancy of %(supplier_id)s"),
-                {"vacancy": vacancy, "result": result, "reason": reason.strip(), "closed": True},
-            )
-        )
-    return result
+    return BreachNotice.objects.filter(partner=partner, status=BreachNotice.Status.SANCTIONED).exists()

@@ -25,6 +25,7 @@ from werkpost.partners import selectors as partner_selectors
 from werkpost.partners import services as partner_services
 from werkpost.partners.models import Agreement, OnboardingPhase, Partner
 from werkpost.portal import messages as m
+from werkpost.portal import sanctions
 from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import ResultsMailSent, WebhookDelivery, WebhookEndpoint
 from werkpost.portal.selectors import open_issues, scorecard
@@ -65,6 +66,11 @@ def agreement_sign(*, partner: Partner, actor: Actor, **terms: Unpack[partner_se
     come back with the status their window gives today (the keys do not: onboarding issues new ones)."""
     with transaction.atomic():
         agreement = partner_services.agreement_sign(partner=partner, actor=actor, **terms)
+        if sanctions.sanctions_on_new_agreement(partner=partner, actor=actor):
+            # A sanction still runs: access and vacancies come back when it ends.
+            Partner.objects.filter(pk=partner.pk).update(status=Partner.Status.SUSPENDED)
+            partner.status = Partner.Status.SUSPENDED
+            return Signing(agreement, 0)
         reinstated = partner_vacancies_reinstate(partner=partner, today=clock.today(), actor=actor)
     return Signing(agreement, reinstated)
 

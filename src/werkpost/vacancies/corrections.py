@@ -6,64 +6,57 @@ results in the partner's feed with a message that says what the PES did and why.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor, audit_log
 from werkpost.core.errors import CodedError
 from werkpost.core.ids import public_id
-from werkpost.core.messages import Severity, render_text
+from werkpost.core.messages import Message, Severity, render_text
 from werkpost.vacancies import messages as m
-from werkpost.vacancies import publication, services
-from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy
-from werkpost.vacancies.parsing import ParseError, parse_body
+from werkpost.vacancies import services
+from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy, VacancyStatus
+from werkpost.vacancies.parsing import parse_body
 from werkpost.vacancies.pipeline import Item, apply_items, check
 from werkpost.vacancies.selectors import effective_status
 from werkpost.vacancies.validation import CheckContext
 
 TEXT_FIELDS = ("title", "description", "profile", "offer")  # what the PES may correct
-CLOSED_BY_PES_REASON = "pes"  # closedReason of a vacancy the PES closed
+CLOSED_BY_PES_REASON = services.PES_CLOSED
 
 
-def vacancy_correct(*, vacancy: Vacancy, texts: dict[str, str], reason: str, actor: Actor) -> TransferResult:
+def vacancy_correct(
+    *, vacancy: Vacancy, texts: dict[str, str], reason: str, actor: Actor, version: int | None = None
+) -> TransferResult:
     """Replace some of the vacancy's texts; the corrected document passes the whole check and
-    becomes the next version, recorded as an upsert with `vacancy.corrected_by_pes`."""
+    becomes the next version, recorded as an upsert with `vacancy.corrected_by_pes`. `version`
+    is the one staff saw: a partner's update in between refuses the correction."""
     reason = reason.strip()
     if not reason:
         raise CodedError(m.PES_REASON_REQUIRED)
-    document = dict(vacancy.document)
-    changed = sorted(f for f in TEXT_FIELDS if f in texts and texts[f] != (document.get(f) or ""))
-    if not changed:
-        raise CodedError(m.PES_NOTHING_CHANGED)
-    for name in changed:
-        if texts[name]:
-            document[name] = texts[name]
-        else:
-            document.pop(name, None)  # an emptied optional text is left out, as a partner would
-    body = json.dumps(document, ensure_ascii=False).encode()
-    today = clock.today()
-    try:
-        parsed = parse_body(body, "application/json")
-    except ParseError as exc:  # the stored document always parses; this guards the edit
-        raise CodedError(
-            m.PES_CORRECTION_INVALID, message=render_text(exc.problem.code), code=exc.problem.code, path="/"
-        ) from exc
-    item = Item(parsed=parsed, received_at=clock.now(), content_type="application/json", raw_text=body.decode())
-    check(item, vacancy.vacancy_id, CheckContext(today=today, environment=vacancy.environment))
-    errors = [msg for msg in item.found if msg.severity == Severity.ERROR]
-    plan, window_found = (
-        publication.plan_upsert(item.publication, item.digest, vacancy, today) if item.valid else (None, [])
-    )
-    errors += [msg for msg in window_found if msg.severity == Severity.ERROR]
-    if errors or plan is None:
-        first = errors[0]
-        raise CodedError(
-            m.PES_CORRECTION_INVALID, message=render_text(first.code, first.params), code=first.code, path=first.path
-        )
-    note = m.CORRECTED_BY_PES("", fields=", ".join(changed), reason=reason)
+    texts = {name: value.replace("\r\n", "\n") for name, value in texts.items()}  # browsers send CRLF
     with transaction.atomic():
-        result = apply_items(vacancy.partner, vacancy.environment, [item], today=today, actor=actor, notes=[note])[0]
+        vacancy = Vacancy.objects.select_for_update(of=("self",)).select_related("partner").get(pk=vacancy.pk)
+        if version is not None and vacancy.version != version:
+            raise CodedError(m.PES_CHANGED_MEANWHILE, version=vacancy.version)
+        if vacancy.status == VacancyStatus.WITHDRAWN:  # a correction must not bring it back
+            raise CodedError(m.ACTION_NOT_ALLOWED, action=gettext_noop("correct"), status=vacancy.status)
+        document = dict(vacancy.document)
+        changed = sorted(f for f in TEXT_FIELDS if f in texts and texts[f] != (document.get(f) or ""))
+        if not changed:
+            raise CodedError(m.PES_NOTHING_CHANGED)
+        for name in changed:
+            if texts[name]:
+                document[name] = texts[name]
+            else:
+                document.pop(name, None)  # an emptied optional text is left out, as a partner would
+        # Without dates an update keeps the vacancy's current window (also a past one): the
+        # dates in the stored document may be older than a republish.
+        document.pop("publication", None)
+        result = _apply_correction(vacancy, document, changed, reason, actor)
         audit_log(  # the transfer result tells the partner; the audit log records the staff action
             "vacancies.vacancy.corrected_by_pes",
             actor=actor,
@@ -81,15 +74,51 @@ def vacancy_correct(*, vacancy: Vacancy, texts: dict[str, str], reason: str, act
     return result
 
 
+def _refused(found: list[Message]) -> CodedError:
+    first = found[0]
+    return CodedError(
+        m.PES_CORRECTION_INVALID, message=render_text(first.code, first.params), code=first.code, path=first.path
+    )
+
+
+def _apply_correction(
+    vacancy: Vacancy, document: dict[str, Any], changed: list[str], reason: str, actor: Actor
+) -> TransferResult:
+    body = json.dumps(document, ensure_ascii=False).encode()
+    today = clock.today()
+    item = Item(
+        parsed=parse_body(body, "application/json"),  # our own stored document: it parses
+        received_at=clock.now(),
+        content_type="application/json",
+        raw_text=body.decode(),
+    )
+    check(item, vacancy.vacancy_id, CheckContext(today=today, environment=vacancy.environment))
+    errors = [msg for msg in item.found if msg.severity == Severity.ERROR]
+    if errors:
+        raise _refused(errors)
+    note = m.CORRECTED_BY_PES("", fields=", ".join(changed), reason=reason)
+    result = apply_items(vacancy.partner, vacancy.environment, [item], today=today, actor=actor, notes=[note])[0]
+    if result.outcome == Outcome.REJECTED:  # e.g. the window: undo the recorded rejection with the rest
+        raise _refused(
+            [
+                Message(r["code"], Severity.ERROR, r.get("path", ""), r.get("params", {}))
+                for r in result.messages
+                if r["severity"] == "error"
+            ]
+        )
+    return result
+
+
 def vacancy_close_by_pes(*, vacancy: Vacancy, reason: str, actor: Actor) -> TransferResult:
-    """Close the vacancy (closedReason `pes`), recorded as a close with `vacancy.closed_by_pes`."""
+    """Close the vacancy (closedReason `pes`), also while a sanction keeps it suspended;
+    recorded as a close with `vacancy.closed_by_pes`."""
     reason = reason.strip()
     if not reason:
         raise CodedError(m.PES_REASON_REQUIRED)
     with transaction.atomic():
         vacancy = Vacancy.objects.select_for_update(of=("self",)).select_related("partner").get(pk=vacancy.pk)
         try:
-            services.vacancy_close(vacancy=vacancy, reason=CLOSED_BY_PES_REASON, actor=actor, note=reason)
+            services.vacancy_close(vacancy=vacancy, reason=CLOSED_BY_PES_REASON, actor=actor, note=reason, by_pes=True)
         except services.TransitionNotAllowedError as exc:
             raise CodedError(m.ACTION_NOT_ALLOWED, action=exc.action, status=exc.status) from exc
         result = TransferResult(

@@ -8,7 +8,9 @@ from werkpost.core.messages import Severity, message_type
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 # Action names appear as %(action)s in messages and are translated when shown.
-ACTION_NAMES = (gettext_noop("close"), gettext_noop("republish"), gettext_noop("withdraw"))
+ACTION_NAMES = (gettext_noop("close"), gettext_noop("republish"), gettext_noop("withdraw"), gettext_noop("correct"))
+# A status a vacancy can be in for one action only (republish after the PES closed it).
+STATUS_NAMES = (gettext_noop("closed by the PES"),)
 
 # --- structure ------------------------------------------------------------------------
 REQUIRED = message_type(
@@ -318,4 +320,11 @@ PES_CORRECTION_INVALID = message_type(
     _("With this correction the vacancy would be refused: %(message)s (%(code)s at %(path)s)."),
     explanation=_("A corrected vacancy passes the same checks as one a partner sends."),
     fix=_("Adjust the correction so that the vacancy stays valid."),
+)
+PES_CHANGED_MEANWHILE = message_type(
+    "vacancy.pes_changed_meanwhile",
+    E,
+    _("The partner changed the vacancy meanwhile (now version %(version)s)."),
+    explanation=_("A correction applies to the version it was made on, so that no update of the partner is lost."),
+    fix=_("Open the vacancy again and make the correction on the current version."),
 )

@@ -52,6 +52,9 @@ def _set_status(vacancy: Vacancy, status: VacancyStatus, now: dt.datetime) -> st
     return previous
 
 
+PES_CLOSED = "pes"  # closed_reason of a vacancy the PES closed (vacancies.corrections)
+
+
 def vacancy_settle(*, vacancy: Vacancy, today: dt.date, actor: Actor = SYSTEM) -> Vacancy:
     """Apply the transitions the calendar has made due (scheduled → published, → expired).
     Call inside the transaction that holds the vacancy's row lock."""
@@ -215,9 +218,12 @@ def _revisions_record(changes: Sequence[Upsert], now: dt.datetime) -> None:
     )
 
 
-def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor, note: str = "") -> Vacancy:
+def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor, note: str = "", by_pes: bool = False) -> Vacancy:
+    """Close an online vacancy; the PES may also close one a sanction keeps suspended (it then
+    stays offline when the sanction ends)."""
     vacancy_settle(vacancy=vacancy, today=clock.today())
-    if vacancy.status not in (VacancyStatus.SCHEDULED, VacancyStatus.PUBLISHED):
+    closable = (VacancyStatus.SCHEDULED, VacancyStatus.PUBLISHED, *((VacancyStatus.SUSPENDED,) if by_pes else ()))
+    if vacancy.status not in closable:
         raise TransitionNotAllowedError("close", vacancy.status)
     now = clock.now()
     previous = _set_status(vacancy, VacancyStatus.CLOSED, now)
@@ -232,6 +238,12 @@ def vacancy_republish(*, vacancy: Vacancy, window: Window, actor: Actor) -> Vaca
     vacancy_settle(vacancy=vacancy, today=clock.today())
     if vacancy.status not in (VacancyStatus.EXPIRED, VacancyStatus.CLOSED):
         raise TransitionNotAllowedError("republish", vacancy.status)
+    if (
+        vacancy.closed_reason == PES_CLOSED
+        and not vacancy.revisions.filter(created_at__gt=vacancy.status_changed_at).exists()
+    ):
+        # Closed by the PES for its content: back online only after a corrected version.
+        raise TransitionNotAllowedError("republish", "closed by the PES")
     now = clock.now()
     previous = _set_status(vacancy, VacancyStatus.PUBLISHED, now)
     vacancy.publication_start, vacancy.publication_end = window.start, window.end
