@@ -201,11 +201,20 @@ def visit(page: Page, path: str, *, status: int = 200) -> Response:
     return response
 
 
+# Wagtail's message banner slides in (opacity 0 → 1 in half a second) once its script runs;
+# axe must see it as people do, not half transparent.
+MESSAGES_SHOWN = """() => [...document.querySelectorAll('.messages > ul')]
+    .every(list => getComputedStyle(list).opacity === '1')"""
+
+
 def submit(page: Page, button: Locator) -> None:
-    """Click a submit button, wait for the page the form leads to and check it."""
+    """Click a link or a submit button, wait for the page it leads to (and for a message
+    banner that slides in), then check that page."""
     with page.expect_navigation():
         button.click()
     page.wait_for_load_state()
+    if page.context not in _NO_SCRIPT:
+        page.wait_for_function(MESSAGES_SHOWN)
     axe_check(page)
 
 

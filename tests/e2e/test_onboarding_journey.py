@@ -104,22 +104,6 @@ def partner_traffic(api: Api, example: dict[str, Any], prefix: str) -> None:
     assert status == 201, body
 
 
-# Wagtail's message banner slides in (opacity 0 → 1 in half a second) once its script runs;
-# axe must see it as people do, not half transparent.
-MESSAGES_SHOWN = """() => [...document.querySelectorAll('.messages > ul')]
-    .every(list => getComputedStyle(list).opacity === '1')"""
-
-
-def go(page: Page, target: Locator) -> None:
-    """Click a link or a submit button in a scripted page, wait for the page it leads to and
-    for its message banner, then check that page (the conftest's `submit` checks at once)."""
-    with page.expect_navigation():
-        target.click()
-    page.wait_for_load_state()
-    page.wait_for_function(MESSAGES_SHOWN)
-    axe_check(page)
-
-
 def no_full_key(page: Page) -> None:
     assert not FULL_KEY.search(page.content()), f"a whole key on {page.url}"
 
@@ -133,7 +117,7 @@ def issue_key(page: Page, button: str, label: str) -> str:
     """Fill the key label of the form with `button`, press it: the key shown once."""
     form = page.locator("form", has=page.get_by_role("button", name=button))
     form.get_by_label("Key label").fill(label)
-    go(page, form.get_by_role("button", name=button))
+    submit(page, form.get_by_role("button", name=button))
     return page.locator("#issued-key").inner_text()
 
 
@@ -158,13 +142,13 @@ def test_staff_take_demo_nieuw_from_signed_agreement_to_production(
     page: Page, live_server: Any, example: dict[str, Any]
 ) -> None:
     login(page, PES_STAFF)
-    go(page, page.get_by_role("link", name="Back-office"))
+    submit(page, page.get_by_role("link", name="Back-office"))
     assert page.url.endswith("/admin/")
     visit(page, "/admin/partners/")
     expect(page.locator("h1")).to_contain_text("Partners")
     row = page.locator("tr", has=page.get_by_role("link", name=NEW_SUPPLIER_ID, exact=True))
     expect(row).to_contain_text(english(OnboardingPhase.AGREEMENT_SIGNED.label))
-    go(page, row.get_by_role("link", name=NEW_SUPPLIER_ID, exact=True))
+    submit(page, row.get_by_role("link", name=NEW_SUPPLIER_ID, exact=True))
     detail = page.url
     expect(page.locator("#onboarding")).to_contain_text(f"Phase: {english(OnboardingPhase.AGREEMENT_SIGNED.label)}")
     expect(page.locator("#keys")).to_contain_text("No keys issued.")
@@ -206,14 +190,14 @@ def test_staff_take_demo_nieuw_from_signed_agreement_to_production(
     form = page.locator("form", has=page.get_by_role("button", name="Mark passed"))
     form.get_by_label("Step").select_option(OnboardingPhase.MATURITY_TESTS.value)
     form.get_by_label("Note").fill("Four vacancies checked by hand; mapping is clean.")
-    go(page, form.get_by_role("button", name="Mark passed"))
+    submit(page, form.get_by_role("button", name="Mark passed"))
     expect(page.locator(".messages")).to_contain_text("Step passed")
     assert phase_of(NEW_SUPPLIER_ID) == OnboardingPhase.MATURITY_TESTS
 
     # Step 4: feedback.
     form = page.locator("form", has=page.get_by_role("button", name="Give feedback"))
     form.get_by_label("Feedback on the tests").fill("Clean mapping; please send salaries for every vacancy.")
-    go(page, form.get_by_role("button", name="Give feedback"))
+    submit(page, form.get_by_role("button", name="Give feedback"))
     expect(page.locator(".messages")).to_contain_text(f"Feedback recorded for {NEW_SUPPLIER_ID}.")
     expect(page.locator("#onboarding")).to_contain_text("please send salaries")
     assert phase_of(NEW_SUPPLIER_ID) == OnboardingPhase.FEEDBACK
@@ -222,7 +206,7 @@ def test_staff_take_demo_nieuw_from_signed_agreement_to_production(
     live_key = issue_key(page, "Sign off and issue the live key", "production")
     assert re.fullmatch(r"wp_live_[A-Za-z0-9]{40}", live_key), live_key
     assert phase_of(NEW_SUPPLIER_ID) == OnboardingPhase.PRODUCTION
-    go(page, page.get_by_role("link", name="I have copied the key: back to the partner"))
+    submit(page, page.get_by_role("link", name="I have copied the key: back to the partner"))
     assert live_key not in page.content()
     no_full_key(page)
     expect(page.locator("#onboarding")).to_contain_text(f"Phase: {english(OnboardingPhase.PRODUCTION.label)}")
@@ -231,7 +215,7 @@ def test_staff_take_demo_nieuw_from_signed_agreement_to_production(
     assert (status, body["environment"]) == (200, "production")
 
     # The onboarding queue: DEMO-PARTNER still tests, DEMO-NIEUW has left the queue.
-    go(page, page.get_by_role("link", name="Onboarding queue").first)
+    submit(page, page.get_by_role("link", name="Onboarding queue").first)
     expect(page.locator("h1")).to_contain_text("Onboarding queue")
     expect(page.locator("main")).to_contain_text(DEMO_SUPPLIER_ID)
     expect(page.locator("main")).not_to_contain_text(NEW_SUPPLIER_ID)
@@ -240,7 +224,7 @@ def test_staff_take_demo_nieuw_from_signed_agreement_to_production(
     visit(page, detail)
     row = page.locator(f"#key-{stored.pk}")
     row.get_by_label("Reason for the suspension").fill("leaked in a public repository")
-    go(page, row.get_by_role("button", name="Suspend"))
+    submit(page, row.get_by_role("button", name="Suspend"))
     expect(page.locator(f"#key-{stored.pk}")).to_contain_text("suspended")
     status, body = api("GET", "/results")
     assert status == 403, body
@@ -267,7 +251,7 @@ def test_org_admin_uses_the_portal_keys_request_log_and_results(
     # One click from the Dutch home page to the portal overview.
     tile = page.locator("ul.tiles a", has_text=PORTAL_TILE_NL)
     expect(tile).to_contain_text(PORTAL_TILE_NL)
-    go(page, tile)
+    submit(page, tile)
     assert page.url.endswith("/portal/")
     expect(page.locator("h1")).to_have_text("Overzicht")
     expect(page.locator("ol.steps li.done")).to_have_count(3)  # requested, agreement signed, test credentials
@@ -287,11 +271,11 @@ def test_org_admin_uses_the_portal_keys_request_log_and_results(
     no_full_key(page)
 
     # Keys by prefix only; a new key is shown once.
-    go(page, page.get_by_role("navigation", name="Portal").get_by_role("link", name="API keys"))
+    submit(page, page.get_by_role("navigation", name="Portal").get_by_role("link", name="API keys"))
     expect(key_row(page, demo_key.prefix)).to_contain_text("active")
     no_full_key(page)
     page.get_by_label("Label for a new key", exact=True).first.fill("ci")
-    go(page, page.get_by_role("button", name="Create key").first)
+    submit(page, page.get_by_role("button", name="Create key").first)
     new_key = page.get_by_label("API key", exact=True).input_value()
     assert re.fullmatch(r"wp_test_[A-Za-z0-9]{40}", new_key), new_key
     ci = ApiKey.objects.get(partner=partner, label="ci")
@@ -310,15 +294,15 @@ def test_org_admin_uses_the_portal_keys_request_log_and_results(
     assert api("GET", "/results")[0] == 200
 
     # Two keys are active: rotating needs room first (a coded refusal, no key shown) …
-    go(page, key_row(page, ci.prefix).get_by_role("button", name="Rotate"))
+    submit(page, key_row(page, ci.prefix).get_by_role("button", name="Rotate"))
     expect(page.locator(".messages")).to_contain_text("developer.api_key.limit_reached")
     no_full_key(page)
     # … so the demo key is revoked, then the new one rotated: its successor is shown once.
-    go(page, key_row(page, demo_key.prefix).get_by_role("button", name="Revoke"))
+    submit(page, key_row(page, demo_key.prefix).get_by_role("button", name="Revoke"))
     expect(page.locator(".messages")).to_contain_text(f"Key {demo_key.prefix}… is revoked.")
     expect(key_row(page, demo_key.prefix)).to_contain_text("revoked")
     expect(key_row(page, demo_key.prefix).get_by_role("button")).to_have_count(0)
-    go(page, key_row(page, ci.prefix).get_by_role("button", name="Rotate"))
+    submit(page, key_row(page, ci.prefix).get_by_role("button", name="Rotate"))
     rotated = page.get_by_label("API key", exact=True).input_value()
     assert re.fullmatch(r"wp_test_[A-Za-z0-9]{40}", rotated), rotated
     assert rotated != new_key
@@ -329,7 +313,7 @@ def test_org_admin_uses_the_portal_keys_request_log_and_results(
     assert ApiKey.objects.filter(partner=partner, environment=Environment.TEST, revoked_at=None).count() == 2
 
     # The request log of the key lists the calls made with it.
-    go(page, key_row(page, ci.prefix).get_by_role("link", name="Requests"))
+    submit(page, key_row(page, ci.prefix).get_by_role("link", name="Requests"))
     expect(page.locator("h1")).to_contain_text(f"{ci.prefix}…")
     log = page.locator("main table tbody")
     expect(log.locator("tr")).to_have_count(3)
@@ -338,13 +322,13 @@ def test_org_admin_uses_the_portal_keys_request_log_and_results(
     expect(log.locator("tr", has_text="/api/v1/results")).to_contain_text("GET")
 
     # The results dashboard: the chart of the month and the transfer still to fix.
-    go(page, page.get_by_role("navigation", name="Portal").get_by_role("link", name="Results"))
+    submit(page, page.get_by_role("navigation", name="Portal").get_by_role("link", name="Results"))
     expect(page.locator("figure.chart svg[role=img] rect").first).to_be_attached()
     to_fix = page.locator("main table").last
     expect(to_fix.locator("tr", has_text="PORTAL-002")).to_contain_text("reference.unknown_code")
     expect(to_fix).not_to_contain_text("PORTAL-001")
     page.get_by_label("Vacancy ID").fill("PORTAL-001")
-    go(page, page.get_by_role("button", name="Show"))
+    submit(page, page.get_by_role("button", name="Show"))
     expect(page.locator("h2", has_text="Transfers of vacancy PORTAL-001")).to_be_visible()
 
     visit(page, "/portal/")
