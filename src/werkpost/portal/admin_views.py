@@ -38,8 +38,8 @@ from werkpost.portal import selectors as portal_selectors
 from werkpost.portal import services as portal_services
 from werkpost.portal.models import BreachNotice
 from werkpost.vacancies import corrections
-from werkpost.vacancies.models import Vacancy
-from werkpost.vacancies.selectors import effective_status, vacancy_get
+from werkpost.vacancies.models import Vacancy, VacancyStatus
+from werkpost.vacancies.selectors import effective_status, vacancy_get, vacancy_of
 
 View = Callable[..., HttpResponse]
 PERMISSION = "partners.change_partner"
@@ -614,7 +614,7 @@ def _vacancy_page(
     context = {
         "partner": partner,
         "vacancy": vacancy,
-        "status_today": effective_status(vacancy, clock.today()),
+        "status_today": VacancyStatus(effective_status(vacancy, clock.today())).label,
         "correct_form": bound.get("correct_form")
         or f.VacancyCorrectForm(initial={**texts, "version": vacancy.version}),
         "close_form": bound.get("close_form") or f.VacancyCloseForm(),
@@ -644,7 +644,10 @@ def vacancy_find(request: HttpRequest, partner_id: int) -> HttpResponse:
 
 
 def _vacancy_of(partner: Partner, vacancy_pk: int) -> Vacancy:
-    return get_object_or_404(Vacancy, pk=vacancy_pk, partner=partner)
+    found = vacancy_of(partner, vacancy_pk)
+    if found is None:
+        raise Http404
+    return found
 
 
 @pes_staff_only

@@ -37,6 +37,11 @@ def _tell(mail: Callable[[], None]) -> None:
     transaction.on_commit(mail, robust=True)
 
 
+def _tell_notice(partner: Partner, notice: BreachNotice) -> None:
+    subject = _("werkpost: breach of the quality guidelines by %(supplier_id)s")
+    _tell(on_commit_mail(partner, "breach_notice", subject, {"notice": notice}))
+
+
 def suspension_days_default(partner: Partner, severity: BreachNotice.Severity) -> int:
     earlier = BreachNotice.objects.filter(
         partner=partner, status__in=(BreachNotice.Status.SANCTIONED, BreachNotice.Status.LIFTED)
@@ -89,14 +94,7 @@ def breach_notify(
                 "vacancyIds": notice.vacancy_id_list,
             },
         )
-        _tell(
-            on_commit_mail(
-                partner,
-                "breach_notice",
-                _("werkpost: breach of the quality guidelines by %(supplier_id)s"),
-                {"notice": notice},
-            )
-        )
+        _tell_notice(partner, notice)
     return notice
 
 
@@ -243,12 +241,5 @@ def sanctions_on_new_agreement(*, partner: Partner, actor: Actor) -> bool:
             tenant=partner.supplier_id,
             data={"remedyBy": notice.remedy_by.isoformat()},
         )
-        _tell(
-            on_commit_mail(
-                partner,
-                "breach_notice",
-                _("werkpost: breach of the quality guidelines by %(supplier_id)s"),
-                {"notice": notice},
-            )
-        )
+        _tell_notice(partner, notice)
     return BreachNotice.objects.filter(partner=partner, status=BreachNotice.Status.SANCTIONED).exists()

@@ -45,6 +45,11 @@ def vacancy_get(partner: Partner, environment: str, vacancy_id: str) -> Vacancy 
     return partner_vacancies(partner, environment).filter(vacancy_id=vacancy_id).first()
 
 
+def vacancy_of(partner: Partner, pk: int) -> Vacancy | None:
+    """A vacancy by its row id, only if it is this partner's (the back-office's links)."""
+    return Vacancy.objects.filter(partner=partner, pk=pk).first()
+
+
 def vacancy_list(
     partner: Partner,
     environment: str,
