@@ -260,3 +260,37 @@ def test_an_overdue_notice_gets_a_new_month_with_a_new_agreement(
     assert sanctions.sanctions_enforce() == {"started": 0, "lifted": 0}
     signed.refresh_from_db()
     assert signed.status == "active"
+
+
+def test_a_notice_sent_in_error_is_withdrawn(
+    signed: Partner, traveller: time_machine.Coordinates, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    notice = notify(signed)
+    with django_capture_on_commit_callbacks(execute=True):
+        sanctions.breach_withdraw(notice=notice, note="Verkeerde partner.", actor=TEST_ACTOR)
+    notice.refresh_from_db()
+    assert (notice.status, notice.closed_note) == ("withdrawn", "Verkeerde partner.")
+    assert "ingetrokken" in mailoutbox[-1].body
+    assert enforce(traveller, dt.datetime(2026, 6, 1, tzinfo=dt.UTC)) == {"started": 0, "lifted": 0}
+    assert AuditLogEntry.objects.filter(action="portal.breach.withdrawn").count() == 1
+    with pytest.raises(CodedError) as info:
+        sanctions.breach_withdraw(notice=notice, note="", actor=TEST_ACTOR)
+    assert info.value.code == "portal.breach.not_open"
+    browser = logged_in(staff_user("partners.change_partner"))
+    other = notify(signed)
+    assert browser.post(f"{ADMIN}{signed.pk}/breaches/{other.pk}/withdraw/", {"note": ""}).status_code == 302
+    other.refresh_from_db()
+    assert other.status == "withdrawn"
+
+
+def test_a_notice_names_only_the_partners_own_vacancies(
+    signed: Partner, example: dict[str, Any], traveller: time_machine.Coordinates
+) -> None:
+    ApiClient(issue_key(signed)).put("/vacancies/V1", example)
+    other = OrganisationFactory()
+    ApiClient(issue_key(other)).put("/vacancies/THEIRS", example)
+    with pytest.raises(CodedError) as info:
+        notify(signed, vacancy_ids="V1\nV9\nTHEIRS")
+    assert (info.value.code, info.value.params) == ("portal.breach.unknown_vacancies", {"ids": "V9, THEIRS"})
+    assert not BreachNotice.objects.exists()
+    assert notify(signed, vacancy_ids="V1\nV1").vacancy_id_list == ["V1"]

@@ -148,7 +148,9 @@ class BreachNoticeForm(_Form):
 
 
 class BreachRemedyForm(_Form):
-    note = forms.CharField(label=_("How it was remedied"), max_length=500, required=False)
+    note = forms.CharField(
+        label=_("Note (how it was remedied, or why it is withdrawn)"), max_length=500, required=False
+    )
 
 
 class VacancyFindForm(_Form):

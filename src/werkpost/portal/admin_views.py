@@ -585,6 +585,11 @@ def _remedied(request: HttpRequest, notice: BreachNotice, data: dict[str, Any]) 
     return _("The breach notice is closed as remedied.")
 
 
+def _withdrawn(request: HttpRequest, notice: BreachNotice, data: dict[str, Any]) -> str:
+    sanctions.breach_withdraw(notice=notice, note=data["note"], actor=_actor(request))
+    return _("The breach notice is withdrawn.")
+
+
 def _lift(request: HttpRequest, notice: BreachNotice, data: dict[str, Any]) -> str:
     sanctions.sanction_lift(notice=notice, actor=_actor(request))
     return _("The sanction is lifted.")
@@ -604,6 +609,7 @@ def _notice_action(form_class: Callable[..., forms.Form], run: Callable[..., str
 
 
 breach_remedied = _notice_action(f.BreachRemedyForm, _remedied)
+breach_withdrawn = _notice_action(f.BreachRemedyForm, _withdrawn)
 sanction_lift = _notice_action(_NoFields, _lift)
 
 
@@ -752,6 +758,7 @@ urlpatterns = [
     path("<int:partner_id>/keys/<int:key_id>/revoke/", key_revoke, name="key_revoke"),
     path("<int:partner_id>/breaches/", breach_notify, name="breach_notify"),
     path("<int:partner_id>/breaches/<int:notice_id>/remedied/", breach_remedied, name="breach_remedied"),
+    path("<int:partner_id>/breaches/<int:notice_id>/withdraw/", breach_withdrawn, name="breach_withdraw"),
     path("<int:partner_id>/breaches/<int:notice_id>/lift/", sanction_lift, name="sanction_lift"),
     path("<int:partner_id>/vacancies/", vacancy_find, name="vacancy_find"),
     path("<int:partner_id>/vacancies/<int:vacancy_pk>/", vacancy, name="vacancy"),

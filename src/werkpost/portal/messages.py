@@ -42,7 +42,7 @@ BREACH_PARTNER_NOT_ACTIVE = message_type(
 BREACH_NOT_OPEN = message_type(
     "portal.breach.not_open",
     Severity.ERROR,
-    _("This breach notice is %(state)s: only a notice waiting for the remedy can be closed as remedied."),
+    _("This breach notice is %(state)s: only a notice waiting for the remedy can be closed."),
     explanation=_("A notice is remedied before its deadline; after it, the sanction runs its course or is lifted."),
     fix=_("Reload the partner page."),
 )
@@ -52,4 +52,11 @@ BREACH_NOT_SANCTIONED = message_type(
     _("This breach notice is %(state)s: there is no running sanction to lift."),
     explanation=_("Only a running sanction can be lifted."),
     fix=_("Reload the partner page."),
+)
+BREACH_UNKNOWN_VACANCIES = message_type(
+    "portal.breach.unknown_vacancies",
+    Severity.ERROR,
+    _("The partner has no vacancy with vacancyId %(ids)s."),
+    explanation=_("A breach notice names the partner's own vacancies, so that it knows which to fix."),
+    fix=_("Check the vacancyIds (one per line, as the partner sends them), or leave the field empty."),
 )

@@ -126,6 +126,7 @@ class BreachNotice(models.Model):
         REMEDIED = "remedied", _("remedied")
         SANCTIONED = "sanctioned", _("sanction running")
         LIFTED = "lifted", _("sanction ended")
+        WITHDRAWN = "withdrawn", _("withdrawn")  # sent in error
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="breach_notices")
     severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
@@ -138,7 +139,7 @@ class BreachNotice(models.Model):
     # The sanction if not remedied: this many days, or None = until the PES lifts it.
     suspension_days = models.PositiveIntegerField(_("suspension (days)"), null=True, blank=True)
     closed_note = models.TextField(blank=True)
-    remedied_at = models.DateTimeField(null=True, blank=True)
+    remedied_at = models.DateTimeField(null=True, blank=True)  # remedied or withdrawn
     sanction_started_at = models.DateTimeField(null=True, blank=True)
     sanction_ends_at = models.DateTimeField(null=True, blank=True)
     lifted_at = models.DateTimeField(null=True, blank=True)

@@ -19,6 +19,7 @@ from werkpost.partners.services import add_months
 from werkpost.portal import messages as m
 from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import BreachNotice
+from werkpost.vacancies.models import Vacancy
 from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
 SCHEDULER = Actor.system("scheduler")
@@ -67,16 +68,20 @@ def breach_notify(
         raise CodedError(m.BREACH_DESCRIPTION_REQUIRED)
     if suspension_days is not None and not 1 <= suspension_days <= MAX_SUSPENSION_DAYS:
         raise CodedError(m.BREACH_INVALID_DURATION, max=MAX_SUSPENSION_DAYS)
+    ids = list(dict.fromkeys(line.strip() for line in vacancy_ids.splitlines() if line.strip()))
     with transaction.atomic():
         partner = Partner.objects.select_for_update().get(pk=partner.pk)
         if partner.status == Partner.Status.TERMINATED:
             raise CodedError(m.BREACH_PARTNER_NOT_ACTIVE, status=partner.status)
+        known = set(Vacancy.objects.filter(partner=partner, vacancy_id__in=ids).values_list("vacancy_id", flat=True))
+        if unknown := [vacancy_id for vacancy_id in ids if vacancy_id not in known]:
+            raise CodedError(m.BREACH_UNKNOWN_VACANCIES, ids=", ".join(unknown))
         days = None if until_lifted else (suspension_days or suspension_days_default(partner, severity))
         notice = BreachNotice.objects.create(
             partner=partner,
             severity=severity,
             description=description,
-            vacancy_ids="\n".join(line.strip() for line in vacancy_ids.splitlines() if line.strip()),
+            vacancy_ids="\n".join(ids),
             notified_at=clock.now(),
             notified_by=actor.label,
             remedy_by=add_months(clock.today(), REMEDY_MONTHS),
@@ -100,17 +105,26 @@ def breach_notify(
 
 def breach_remedy(*, notice: BreachNotice, note: str, actor: Actor) -> BreachNotice:
     """PES staff confirm the partner remedied the breach: the notice closes, nothing follows."""
+    return _notice_close(notice, BreachNotice.Status.REMEDIED, note, actor)
+
+
+def breach_withdraw(*, notice: BreachNotice, note: str, actor: Actor) -> BreachNotice:
+    """PES staff take back a notice sent in error: it closes, nothing follows."""
+    return _notice_close(notice, BreachNotice.Status.WITHDRAWN, note, actor)
+
+
+def _notice_close(notice: BreachNotice, status: BreachNotice.Status, note: str, actor: Actor) -> BreachNotice:
     with transaction.atomic():
         notice = BreachNotice.objects.select_for_update().select_related("partner").get(pk=notice.pk)
         if notice.status != BreachNotice.Status.OPEN:
             raise CodedError(m.BREACH_NOT_OPEN, state=notice.get_status_display())
-        notice.status = BreachNotice.Status.REMEDIED
+        notice.status = status
         notice.remedied_at = clock.now()
         notice.decided_by = actor.label
         notice.closed_note = note.strip()
         notice.save(update_fields=["status", "remedied_at", "decided_by", "closed_note"])
         audit_log(
-            "portal.breach.remedied",
+            f"portal.breach.{status}",
             actor=actor,
             subject=notice,
             tenant=notice.partner.supplier_id,
@@ -119,7 +133,7 @@ def breach_remedy(*, notice: BreachNotice, note: str, actor: Actor) -> BreachNot
         _tell(
             on_commit_mail(
                 notice.partner,
-                "breach_remedied",
+                f"breach_{status}",
                 _("werkpost: breach notice for %(supplier_id)s closed"),
                 {"notice": notice},
             )
