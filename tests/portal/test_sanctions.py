@@ -38,6 +38,18 @@ def notify(partner: Partner, **kwargs: Any) -> BreachNotice:
     return sanctions.breach_notify(partner=partner, actor=TEST_ACTOR, **values)
 
 
+def terminate(partner: Partner) -> None:
+    portal_services.agreement_terminate(
+        agreement=agreement_of(partner), reason=Agreement.EndReason.BANKRUPTCY, note="Rechtbank", actor=TEST_ACTOR
+    )
+
+
+def sign_again(partner: Partner, day: dt.date) -> None:
+    portal_services.agreement_sign(
+        partner=partner, signed_on=day, signed_by_partner="An Peeters", signed_by_pes="David Vicente", actor=TEST_ACTOR
+    )
+
+
 def enforce(traveller: time_machine.Coordinates, when: dt.datetime) -> dict[str, int]:
     traveller.move_to(when)
     return sanctions.sanctions_enforce()
@@ -154,9 +166,7 @@ def test_no_notice_for_an_ended_agreement_and_no_sanction_after_it(
     signed: Partner, traveller: time_machine.Coordinates
 ) -> None:
     notice = notify(signed)
-    portal_services.agreement_terminate(
-        agreement=agreement_of(signed), reason=Agreement.EndReason.BANKRUPTCY, note="Rechtbank", actor=TEST_ACTOR
-    )
+    terminate(signed)
     with pytest.raises(CodedError) as info:
         notify(signed)
     assert info.value.code == "portal.breach.partner_not_active"
@@ -221,16 +231,8 @@ def test_a_new_agreement_does_not_end_a_running_sanction(
     api.put("/vacancies/V1", example)
     notice = notify(signed, until_lifted=True)
     enforce(traveller, dt.datetime(2026, 4, 20, tzinfo=dt.UTC))
-    portal_services.agreement_terminate(
-        agreement=agreement_of(signed), reason=Agreement.EndReason.BANKRUPTCY, note="Rechtbank", actor=TEST_ACTOR
-    )
-    portal_services.agreement_sign(
-        partner=signed,
-        signed_on=dt.date(2026, 4, 20),
-        signed_by_partner="An Peeters",
-        signed_by_pes="David Vicente",
-        actor=TEST_ACTOR,
-    )
+    terminate(signed)
+    sign_again(signed, dt.date(2026, 4, 20))
     signed.refresh_from_db()
     assert signed.status == "suspended"
     assert statuses(signed) == {"V1": "suspended"}
@@ -244,17 +246,9 @@ def test_an_overdue_notice_gets_a_new_month_with_a_new_agreement(
     signed: Partner, traveller: time_machine.Coordinates
 ) -> None:
     notice = notify(signed)
-    portal_services.agreement_terminate(
-        agreement=agreement_of(signed), reason=Agreement.EndReason.BANKRUPTCY, note="Rechtbank", actor=TEST_ACTOR
-    )
+    terminate(signed)
     traveller.move_to(dt.datetime(2026, 5, 4, 9, tzinfo=dt.UTC))
-    portal_services.agreement_sign(
-        partner=signed,
-        signed_on=dt.date(2026, 5, 4),
-        signed_by_partner="An Peeters",
-        signed_by_pes="David Vicente",
-        actor=TEST_ACTOR,
-    )
+    sign_again(signed, dt.date(2026, 5, 4))
     notice.refresh_from_db()
     assert notice.remedy_by == dt.date(2026, 6, 4)
     assert sanctions.sanctions_enforce() == {"started": 0, "lifted": 0}

@@ -7,15 +7,15 @@ from typing import Any
 from django.conf import settings
 from django.utils.functional import Promise
 
+from werkpost.accounts.selectors import profile_of
 from werkpost.core.mail import mail_send
 
 
 def user_mail(user: Any, template: str, subject: str | Promise, context: dict[str, Any]) -> None:
     """Send `accounts/email/<template>.txt|.html` to the user."""
-    language = getattr(getattr(user, "profile", None), "language", "") or settings.LANGUAGE_CODE
     mail_send(
         to=user.email,
-        language=language,
+        language=profile_of(user).language or settings.LANGUAGE_CODE,
         template=f"accounts/email/{template}",
         subject=subject,
         context={"user": user, "public_url": settings.PUBLIC_URL, **context},

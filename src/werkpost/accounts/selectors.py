@@ -77,11 +77,22 @@ def organisation_users(organisation: Partner) -> QuerySet[Any]:
 
 def colleagues(organisation: Partner) -> list[Colleague]:
     users = organisation_users(organisation).select_related("profile").order_by("last_name", "first_name", "email")
+    return _colleague_rows(organisation, list(users))
+
+
+def colleague_row(organisation: Partner, user: Any) -> Colleague:
+    """One colleague with the access types they hold and those waiting for approval."""
+    return _colleague_rows(organisation, [user])[0]
+
+
+def _colleague_rows(organisation: Partner, users: list[Any]) -> list[Colleague]:
     held: dict[int, set[str]] = {}
     for user_id, code in AccessGrant.objects.filter(user__in=users).values_list("user_id", "access_type__code"):
         held.setdefault(user_id, set()).add(code)
     pending: dict[int, set[str]] = {}
-    waiting = AccessRequest.objects.filter(organisation=organisation, status=AccessRequest.Status.PENDING)
+    waiting = AccessRequest.objects.filter(
+        organisation=organisation, user__in=users, status=AccessRequest.Status.PENDING
+    )
     for user_id, code in waiting.values_list("user_id", "access_type__code"):
         pending.setdefault(user_id, set()).add(code)
     return [
@@ -113,9 +124,9 @@ def admins_without_terms(organisation: Partner, terms_version: int | None) -> li
     return [admin for admin in admins if admin.pk not in signed]
 
 
-def access_types_allowed(organisation: Partner) -> list[AccessType]:
+def access_types_allowed(organisation: Partner) -> QuerySet[AccessType]:
     """The access types this organisation's administrators can give (set by PES staff)."""
-    return list(AccessType.objects.filter(organisations__organisation=organisation))
+    return AccessType.objects.filter(organisations__organisation=organisation)
 
 
 def access_requests_pending() -> QuerySet[AccessRequest]:
@@ -138,14 +149,3 @@ def access_requests_of(organisation: Partner, limit: int = 50) -> list[AccessReq
 
 def display_name(user: Any) -> str:
     return user.get_full_name() or user.email
-
-
-def colleague_row(organisation: Partner, user: Any) -> Colleague:
-    """One colleague with the access types they hold and those waiting for approval."""
-    held = frozenset(AccessGrant.objects.filter(user=user).values_list("access_type__code", flat=True))
-    pending = frozenset(
-        AccessRequest.objects.filter(
-            user=user, organisation=organisation, status=AccessRequest.Status.PENDING
-        ).values_list("access_type__code", flat=True)
-    )
-    return Colleague(user, profile_of(user).is_org_admin, held, pending)

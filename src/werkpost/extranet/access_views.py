@@ -72,8 +72,7 @@ class AccessForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Partner, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        allowed = [t.pk for t in selectors.access_types_allowed(organisation)]
-        self.fields["access_types"].queryset = AccessType.objects.filter(pk__in=allowed)  # type: ignore[attr-defined]
+        self.fields["access_types"].queryset = selectors.access_types_allowed(organisation)  # type: ignore[attr-defined]
 
 
 class ColleagueForm(AccessForm):

@@ -237,8 +237,8 @@ def sanctions_enforce() -> dict[str, int]:
 
 def sanctions_on_new_agreement(*, partner: Partner, actor: Actor) -> bool:
     """A new agreement after the last one ended: a sanction that still runs keeps access closed
-    (True: the partner stays suspended, its vacancies offline), and a notice whose deadline
-    passed while the partner had no agreement gets a new month to remedy it."""
+    (True: the partner is suspended again, its vacancies stay offline), and a notice whose
+    deadline passed while the partner had no agreement gets a new month to remedy it."""
     today = clock.today()
     overdue = list(
         BreachNotice.objects.select_for_update().filter(
@@ -256,4 +256,8 @@ def sanctions_on_new_agreement(*, partner: Partner, actor: Actor) -> bool:
             data={"remedyBy": notice.remedy_by.isoformat()},
         )
         _tell_notice(partner, notice)
-    return BreachNotice.objects.filter(partner=partner, status=BreachNotice.Status.SANCTIONED).exists()
+    if not BreachNotice.objects.filter(partner=partner, status=BreachNotice.Status.SANCTIONED).exists():
+        return False
+    Partner.objects.filter(pk=partner.pk).update(status=Partner.Status.SUSPENDED)
+    partner.status = Partner.Status.SUSPENDED
+    return True

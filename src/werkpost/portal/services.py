@@ -67,10 +67,7 @@ def agreement_sign(*, partner: Partner, actor: Actor, **terms: Unpack[partner_se
     with transaction.atomic():
         agreement = partner_services.agreement_sign(partner=partner, actor=actor, **terms)
         if sanctions.sanctions_on_new_agreement(partner=partner, actor=actor):
-            # A sanction still runs: access and vacancies come back when it ends.
-            Partner.objects.filter(pk=partner.pk).update(status=Partner.Status.SUSPENDED)
-            partner.status = Partner.Status.SUSPENDED
-            return Signing(agreement, 0)
+            return Signing(agreement, 0)  # a sanction still runs: access and vacancies come back when it ends
         reinstated = partner_vacancies_reinstate(partner=partner, today=clock.today(), actor=actor)
     return Signing(agreement, reinstated)
 

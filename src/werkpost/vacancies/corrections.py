@@ -15,7 +15,7 @@ from werkpost.core import clock
 from werkpost.core.audit import Actor, audit_log
 from werkpost.core.errors import CodedError
 from werkpost.core.ids import public_id
-from werkpost.core.messages import Message, Severity, render_text
+from werkpost.core.messages import Severity, render_text
 from werkpost.vacancies import messages as m
 from werkpost.vacancies import services
 from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy, VacancyStatus
@@ -74,10 +74,13 @@ def vacancy_correct(
     return result
 
 
-def _refused(found: list[Message]) -> CodedError:
-    first = found[0]
+def _refused(first: dict[str, Any]) -> CodedError:
+    """The first error a corrected document would get, as a refusal to staff."""
     return CodedError(
-        m.PES_CORRECTION_INVALID, message=render_text(first.code, first.params), code=first.code, path=first.path
+        m.PES_CORRECTION_INVALID,
+        message=render_text(first["code"], first.get("params")),
+        code=first["code"],
+        path=first.get("path", ""),
     )
 
 
@@ -93,19 +96,13 @@ def _apply_correction(
         raw_text=body.decode(),
     )
     check(item, vacancy.vacancy_id, CheckContext(today=today, environment=vacancy.environment))
-    errors = [msg for msg in item.found if msg.severity == Severity.ERROR]
+    errors = [msg.to_record() for msg in item.found if msg.severity == Severity.ERROR]
     if errors:
-        raise _refused(errors)
+        raise _refused(errors[0])
     note = m.CORRECTED_BY_PES("", fields=", ".join(changed), reason=reason)
     result = apply_items(vacancy.partner, vacancy.environment, [item], today=today, actor=actor, notes=[note])[0]
     if result.outcome == Outcome.REJECTED:  # e.g. the window: undo the recorded rejection with the rest
-        raise _refused(
-            [
-                Message(r["code"], Severity.ERROR, r.get("path", ""), r.get("params", {}))
-                for r in result.messages
-                if r["severity"] == "error"
-            ]
-        )
+        raise _refused(next(r for r in result.messages if r["severity"] == Severity.ERROR))
     return result
 
 
