@@ -16,6 +16,8 @@ log "mypy"
 uv run --frozen mypy
 log "import-linter"
 uv run --frozen lint-imports --no-cache
+log "migrations match the models"
+uv run --frozen werkpost makemigrations --check --dry-run
 log "tests on SQLite"
 uv run --frozen pytest -n "$workers" "$@"
 log "tests on PostgreSQL 15"

@@ -30,6 +30,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Production hashes passwords slowly on purpose; the tests log in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # One process here, and tests without a database clear the cache too: a local cache. The
+    # shared database cache of the embedded default is tested across real processes in
+    # tests/test_shared_limits.py.
+    if not settings.REDIS_URL:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +47,7 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 def _code_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     """Transactional tests flush the database; put the code tables back for them."""
     reference_selectors.clear_cache()
-    cache.clear()  # rate-limit counters must not leak from one test into the next
+    cache.clear()  # cached values (and allauth's login counters) must not leak from one test into the next
     marker = request.node.get_closest_marker("django_db")
     transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
         {"transactional_db", "live_server"} & set(request.fixturenames)

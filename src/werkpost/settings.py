@@ -133,10 +133,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# One cache for every process (allauth's login lockout lives in it): Redis, or else a table of
+# the database (core.CacheEntry), never a cache per process.
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "werkpost_cache"}}
 
 # Tasks run in the database by default; WERKPOST_TASKS=rq puts them on Redis (REDIS_URL).
 TASKS_ON_RQ = os.environ.get("WERKPOST_TASKS", "db") == "rq"
@@ -220,6 +222,9 @@ LOGGING = {
 # --- werkpost: the API contract's limits (api.md) -------------------------------------
 WERKPOST_API_MAX_BODY_BYTES = env_int("WERKPOST_API_MAX_BODY_BYTES", 1024 * 1024)
 WERKPOST_API_RATE_LIMIT_PER_MINUTE = env_int("WERKPOST_API_RATE_LIMIT_PER_MINUTE", 1200)
+# A page of the results feed or of a batch's items stops at this many bytes of JSON (and at
+# its `limit` in rows), so that no page grows with what the rows hold.
+WERKPOST_API_PAGE_MAX_BYTES = env_int("WERKPOST_API_PAGE_MAX_BYTES", 1024 * 1024)
 WERKPOST_PUBLICATION_DEFAULT_DAYS = env_int("WERKPOST_PUBLICATION_DEFAULT_DAYS", 90)
 WERKPOST_PUBLICATION_MAX_DAYS = env_int("WERKPOST_PUBLICATION_MAX_DAYS", 365)
 WERKPOST_TEST_DATA_RETENTION_DAYS = env_int("WERKPOST_TEST_DATA_RETENTION_DAYS", 30)
@@ -269,6 +274,7 @@ WAGTAILADMIN_BASE_URL = PUBLIC_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # staff e-mail hashes never go to gravatar.com
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "xml", "json", "xsd", "csv", "txt", "zip"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -288,3 +294,12 @@ WERKPOST_WEBHOOK_ALLOW_LOOPBACK_HTTP = env_bool("WERKPOST_WEBHOOK_ALLOW_LOOPBACK
 WERKPOST_WEBHOOK_TIMEOUT_SECONDS = env_int("WERKPOST_WEBHOOK_TIMEOUT_SECONDS", 10)
 # The request log holds no bodies or personal data, and is kept this long only.
 WERKPOST_REQUEST_LOG_RETENTION_DAYS = env_int("WERKPOST_REQUEST_LOG_RETENTION_DAYS", 30)
+
+# --- the web server: threads and the pace slow clients must keep (issue 13) ---------------
+# Threads per web worker process (`werkpost run` starts 2 processes). A request's headers must
+# arrive within HEADER_TIMEOUT seconds; its body at MIN_RATE bytes per second on average, at
+# most GRACE seconds behind that pace. A slower client gets 408 and its connection is closed.
+WERKPOST_WEB_THREADS = env_int("WERKPOST_WEB_THREADS", 16)
+WERKPOST_REQUEST_HEADER_TIMEOUT_SECONDS = env_int("WERKPOST_REQUEST_HEADER_TIMEOUT_SECONDS", 10)
+WERKPOST_REQUEST_BODY_GRACE_SECONDS = env_int("WERKPOST_REQUEST_BODY_GRACE_SECONDS", 5)
+WERKPOST_REQUEST_BODY_MIN_RATE = env_int("WERKPOST_REQUEST_BODY_MIN_RATE", 32 * 1024)

@@ -355,8 +355,23 @@ def test_a_duplicate_address_is_refused_in_dutch(organisation: Partner, admin: A
     create(organisation, admin)
     with pytest.raises(AccountError) as info:
         create(organisation, admin)
-    assert info.value.code == "accounts.user_exists"
-    assert dutch(info.value) == "Er bestaat al een gebruiker met e-mailadres co@org.example."
+    assert info.value.code == "accounts.colleague_exists"
+    assert dutch(info.value) == "co@org.example heeft al een profiel bij je organisatie."
+
+
+def test_an_address_of_another_organisation_or_of_staff_is_refused_without_saying_so(
+    organisation: Partner, admin: Any
+) -> None:
+    """Once "A user with e-mail address X already exists": it told an administrator who has a
+    login elsewhere, PES staff included."""
+    staff = UserFactory(email="medewerker@pes.example", is_staff=True, organisation=None)
+    outsider = UserFactory(email="iemand@elders.example", organisation=PartnerFactory())
+    for email in (staff.email, outsider.email.upper()):
+        with pytest.raises(AccountError) as info:
+            create(organisation, admin, email=email)
+        assert info.value.code == "accounts.email_unavailable"
+        assert dutch(info.value) == "Dit e-mailadres kan niet gebruikt worden voor een nieuw profiel."
+        assert email.lower() not in str(info.value).lower()
 
 
 def test_a_former_colleague_comes_back_under_the_same_address(
@@ -381,7 +396,7 @@ def test_a_former_colleague_comes_back_under_the_same_address(
     colleague_remove(organisation=organisation, colleague=again, actor=as_admin(admin))
     with pytest.raises(AccountError) as info:
         create(other, other_admin, email="co@org.example")
-    assert info.value.code == "accounts.user_exists"
+    assert info.value.code == "accounts.email_unavailable"
 
 
 def test_the_login_mail_can_be_sent_again(

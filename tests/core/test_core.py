@@ -40,14 +40,21 @@ def test_cursor_round_trip(position: int) -> None:
     assert decode_cursor(encode_cursor(position)) == position
 
 
-@pytest.mark.parametrize("bad", ["", "x", "!!!", "YzE6LTE", "YzI6MQ", "a" * 500])
+# "YzE6wrI" is "c1:²": `str.isdigit` takes "²", `int()` does not (once a 500); "c1:٣" (Arabic-Indic
+# three) `int()` would take, but it is no cursor of ours either.
+UNICODE_DIGIT_CURSORS = ["YzE6wrI", "YzE62aM", "YzE6MQo", "YzE6IDE"]
+
+
+@pytest.mark.parametrize("bad", ["", "x", "!!!", "YzE6LTE", "YzI6MQ", "a" * 500, *UNICODE_DIGIT_CURSORS])
 def test_foreign_cursors_are_refused(bad: str) -> None:
     assert decode_cursor(bad) is None
 
 
+@pytest.mark.parametrize("cursor", ["not-a-cursor", *UNICODE_DIGIT_CURSORS])
+@pytest.mark.parametrize("path", ["/results", "/vacancies"])
 @pytest.mark.django_db
-def test_bad_cursor_is_a_coded_400(api: ApiClient) -> None:
-    response = api.get("/results", after="not-a-cursor")
+def test_bad_cursor_is_a_coded_400(api: ApiClient, path: str, cursor: str) -> None:
+    response = api.get(path, after=cursor)
     assert response.status_code == 400
     assert response.json()["code"] == "request.invalid_parameter"
 
@@ -121,3 +128,21 @@ def test_message_page_language_can_be_chosen_by_link() -> None:
     assert "is not a code of the table" in page.text
     page = Client(headers={"Accept-Language": "en"}).get("/docs/messages/reference.unknown_code?lang=nl")
     assert "is geen code van de tabel" in page.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/ping", "/results?limit=5", "/vacancies", "/reference/occupations?q=bakker"])
+def test_head_answers_like_get_without_a_body(api: ApiClient, path: str) -> None:
+    get = api.client.get(f"/api/v1{path}")
+    head = api.client.head(f"/api/v1{path}")
+    assert (head.status_code, get.status_code) == (200, 200)
+    assert head.content == b""
+    assert head["Content-Type"] == get["Content-Type"]
+    assert int(head["Content-Length"]) == len(get.content)
+
+
+@pytest.mark.django_db
+def test_head_of_a_missing_vacancy_is_a_404_and_head_needs_a_key(api: ApiClient) -> None:
+    assert api.client.head("/api/v1/vacancies/NOPE").status_code == 404
+    assert api.client.head("/api/v1/ping", HTTP_AUTHORIZATION="").status_code == 401
+    assert api.client.head("/api/v1/batches").status_code == 405  # POST only: HEAD is for GET routes

@@ -126,7 +126,7 @@ def test_bad_input_is_refused_with_the_form_and_nothing_written(admin: Any, memb
         "/access/", {"email": member.email, "first_name": "X", "last_name": "Y", "language": "nl"}
     )
     assert response.status_code == 400
-    assert "Er bestaat al een gebruiker met e-mailadres marie@bouw.example. (accounts.user_exists)" in text(response)
+    assert "marie@bouw.example heeft al een profiel bij je organisatie. (accounts.colleague_exists)" in text(response)
     other = AccessTypeFactory(code="extranet-other")  # not opened for the organisation
     response = client_for(admin).post(
         "/access/",

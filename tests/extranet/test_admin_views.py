@@ -154,3 +154,10 @@ def test_feedback_is_listed_and_nobody_can_add_it(officer: Any) -> None:
         response = client.post("/admin/feedback/new/", {"message": "made up"})
         assert response.status_code in (302, 403)
     assert list(Feedback.objects.values_list("message", flat=True)) == ["Een tikfout in de titel."]
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/extranet-users/"])
+def test_the_back_office_sends_no_e_mail_hash_to_gravatar(officer: Any, path: str) -> None:
+    page = client_for(officer).get(path).content.decode()
+    assert "avatar" in page  # Wagtail still shows its default avatar
+    assert "gravatar" not in page.lower()

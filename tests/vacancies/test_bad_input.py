@@ -534,8 +534,11 @@ def test_postal_codes_are_only_checked_for_belgium(api: ApiClient, example: dict
         ("a" * 65, "a" * 65),
         ("REQ%2B1", "REQ+1"),
         ("REQ%3B1", "REQ;1"),
+        ("NL-TEST%0A", "NL-TEST\n"),  # `$` matched before a final newline: once stored beside NL-TEST
+        ("%0ANL-TEST", "\nNL-TEST"),
+        ("NL-TEST%0D%0A", "NL-TEST\r\n"),
     ],
-    ids=["two-spaces", "space", "umlaut", "65-chars", "plus", "semicolon"],
+    ids=["two-spaces", "space", "umlaut", "65-chars", "plus", "semicolon", "final-newline", "first-newline", "crlf"],
 )
 def test_invalid_vacancy_id_in_the_url(
     api: ApiClient, stored: Vacancy, example: dict[str, Any], url_id: str, vacancy_id: str
@@ -558,7 +561,7 @@ def test_invalid_vacancy_id_with_an_unparseable_body_is_still_recorded(api: ApiC
     assert_problem(response, 400, "request.invalid_json")
 
 
-@pytest.mark.parametrize("vacancy_id", ["bad id!", "", "a" * 65, "ä"])
+@pytest.mark.parametrize("vacancy_id", ["bad id!", "", "a" * 65, "ä", "NL-TEST\n", "a" * 64 + "\n"])
 def test_invalid_vacancy_id_on_validate(api: ApiClient, example: dict[str, Any], vacancy_id: str) -> None:
     response = api.post("/validate", {**example, "vacancyId": vacancy_id})
     assert ("schema.invalid_vacancy_id", "/vacancyId") in found(response)
@@ -834,3 +837,33 @@ def test_any_json_gets_a_coded_answer(api: ApiClient, doc: Any, vacancy_id: Any)
 def test_any_bytes_get_a_coded_answer(api: ApiClient, body: bytes) -> None:
     cache.clear()
     _send_everywhere(api, body)
+
+
+# --- bounded answers (issue 13, defect 2) ---------------------------------------------------------
+
+
+def test_the_messages_of_one_transfer_are_bounded(api: ApiClient, stored: Vacancy, example: dict[str, Any]) -> None:
+    """A 1 MiB body of unknown fields gave a 23.6 MB answer and a 12 MB row: now the first 100
+    messages (errors first) and one that counts the rest per code."""
+    doc = {**example, **{f"x{n:06d}": 1 for n in range(20_000)}}
+    response = put_rejected(api, doc)
+    messages = response.json()["messages"]
+    assert len(messages) == 101
+    assert {m["code"] for m in messages[:100]} == {"schema.unknown_field"}
+    assert messages[100]["code"] == "result.messages_omitted"
+    assert messages[100]["severity"] == "error"
+    assert "schema.unknown_field (19900)" in messages[100]["message"]
+    assert len(response.content) < 100_000
+    stored_messages = TransferResult.objects.get(transfer_id=response.json()["transferId"]).messages
+    assert len(stored_messages) == 101
+    assert len(api.post("/validate", {**doc, "vacancyId": "V1"}).json()["messages"]) == 101
+
+
+def test_a_huge_field_name_is_cut_in_the_stored_message(
+    api: ApiClient, stored: Vacancy, example: dict[str, Any]
+) -> None:
+    response = put_rejected(api, {**example, "x" * 500_000: 1})
+    (message,) = [m for m in response.json()["messages"] if m["code"] == "schema.unknown_field"]
+    assert len(message["path"]) == 500
+    assert message["path"].endswith("…")
+    assert len(response.content) < 10_000

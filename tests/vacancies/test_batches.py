@@ -251,3 +251,21 @@ def test_broken_or_hostile_xml_is_refused_before_any_work(api: ApiClient, body: 
     assert response.status_code == 400
     assert response.json()["code"] == code
     assert not Batch.objects.exists()
+
+
+def test_a_vacancy_id_with_a_final_newline_is_refused_in_a_batch(api: ApiClient, example: dict[str, Any]) -> None:
+    body = lines(example, 1) + json.dumps({**example, "vacancyId": "B-0\n"}).encode() + b"\n"
+    batch_id = send(api, body).json()["batchId"]
+    assert process(batch_id) == "done"
+    results = list(TransferResult.objects.filter(batch__batch_id=batch_id).order_by("batch_index"))
+    assert [r.outcome for r in results] == ["accepted", "rejected"]
+    assert results[1].messages[0]["code"] == "schema.invalid_vacancy_id"
+    assert list(Vacancy.objects.values_list("vacancy_id", flat=True)) == ["B-0"]
+
+
+@pytest.mark.parametrize("cursor", ["YzE6wrI", "YzE62aM", "YzE6MQo", "garbage"])
+def test_a_bad_item_cursor_is_a_coded_400(api: ApiClient, example: dict[str, Any], cursor: str) -> None:
+    batch_id = send(api, lines(example, 1)).json()["batchId"]
+    response = api.get(f"/batches/{batch_id}", after=cursor)
+    assert response.status_code == 400
+    assert response.json()["code"] == "request.invalid_parameter"

@@ -27,6 +27,23 @@ USER_EXISTS = message_type(
     explanation=_("An e-mail address belongs to one user; it is the login."),
     fix=_("Manage the existing user, or ask the PES to move a user who changed organisation."),
 )
+COLLEAGUE_EXISTS = message_type(
+    "accounts.colleague_exists",
+    E,
+    _("%(email)s is already one of your colleagues."),
+    explanation=_("An e-mail address belongs to one user; this colleague already has a profile."),
+    fix=_("Change the access of the existing colleague in the list instead."),
+)
+EMAIL_UNAVAILABLE = message_type(
+    "accounts.email_unavailable",
+    E,
+    _("This e-mail address cannot be used for a new profile."),
+    explanation=_(
+        "Some addresses cannot be given a new profile by an organisation, for instance when the person "
+        "already logs in to the extranet in another way. For privacy we do not say why."
+    ),
+    fix=_("Check the address, or ask the PES to link the person's existing login to your organisation."),
+)
 ADMIN_NEEDS_ORGANISATION = message_type(
     "accounts.admin_needs_organisation",
     E,

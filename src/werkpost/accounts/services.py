@@ -370,6 +370,7 @@ def colleague_create(
         _require_open(organisation, terms_version)
         user = _former_colleague(organisation, email)
         if user is None:
+            _refuse_taken(organisation, email)
             user = user_create(
                 email=email,
                 first_name=first_name,
@@ -384,6 +385,17 @@ def colleague_create(
         if change.granted or not change.requested:
             _access_mail_once(user)
     return user, change
+
+
+def _refuse_taken(organisation: Partner, email: str) -> None:
+    """An address that already has a login: an administrator learns that it is their own
+    colleague's, never that a user of another organisation (or PES staff) has it."""
+    taken = get_user_model().objects.filter(email__iexact=email.strip()).first()
+    if taken is None:
+        return
+    if Profile.objects.filter(user=taken, organisation=organisation).exists():
+        raise AccountError(m.COLLEAGUE_EXISTS, email=email.strip())
+    raise AccountError(m.EMAIL_UNAVAILABLE)
 
 
 def _colleague_reactivate(

@@ -20,6 +20,21 @@ from werkpost.core.errors import (
 MAINTENANCE_RETRY_AFTER_SECONDS = 300
 
 
+def _as_get(request: HttpRequest) -> HttpRequest:
+    """HEAD is GET without the body (RFC 9110): the API's routes are declared for GET only."""
+    request.method = "GET"
+    request.META["REQUEST_METHOD"] = "GET"
+    return request
+
+
+def _head(response: HttpResponse) -> HttpResponse:
+    """The GET answer's status and headers, its length included, without the body."""
+    if not response.streaming:
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
+
+
 class ApiProblemMiddleware:
     """Answers 503 under the maintenance flag, and turns Django's own HTML 404/405 answers
     under /api/ into problem+json, so API clients only ever see one error format."""
@@ -35,6 +50,11 @@ class ApiProblemMiddleware:
             return problem_response(request, error)
         if "\x00" in request.path or any("\x00" in v for v in request.GET.values()):
             return problem_response(request, ApiError(INVALID_PARAMETER, params={"detail": "NUL character"}))
+        if request.method == "HEAD":
+            return _head(self._answer(_as_get(request)))
+        return self._answer(request)
+
+    def _answer(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if response.get("Content-Type", "").startswith((PROBLEM_CONTENT_TYPE, "application/json")):
             return response

@@ -58,3 +58,31 @@ class MessageSetting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.severity or 'default'}{'' if self.enabled else ' (off)'}"
+
+
+class Counter(models.Model):
+    """A hit counter for one fixed time window (rate limits, flood limits), shared by every
+    process when there is no Redis: `core.counters` counts with one atomic upsert."""
+
+    key = models.CharField(max_length=200, primary_key=True)  # name and window number
+    count = models.BigIntegerField()
+    expires_at = models.BigIntegerField(db_index=True)  # Unix seconds; purged after
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"
+
+
+class CacheEntry(models.Model):
+    """The table of Django's database cache, the cache of every process when there is no Redis
+    (allauth's login lockout lives there). A model, so that migrations create it wherever the
+    database is, with the columns `createcachetable` would make."""
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "werkpost_cache"
+
+    def __str__(self) -> str:
+        return self.cache_key

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
+from werkpost.core.counters import counter_hit
 from werkpost.core.errors import (
     INVALID_KEY,
     KEY_SUSPENDED,
@@ -56,18 +55,9 @@ class ApiKeyAuth(HttpBearer):
 
 
 def _check_rate(key: ApiKey) -> None:
-    """A fixed one-minute window per key, counted in the shared cache."""
-    limit = settings.WERKPOST_API_RATE_LIMIT_PER_MINUTE
-    now = time.time()
-    window = int(now // 60)
-    cache_key = f"rate:{key.key_hash[:24]}:{window}"
-    cache.add(cache_key, 0, timeout=120)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # evicted between add and incr
-        count = 1
-    if count > limit:
-        retry_after = max(1, int(60 - now % 60))
+    """A fixed one-minute window per key, counted for all processes together."""
+    count, retry_after = counter_hit(f"rate:{key.key_hash[:24]}", window_seconds=60)
+    if count > settings.WERKPOST_API_RATE_LIMIT_PER_MINUTE:
         raise ApiError(RATE_LIMITED, params={"retry_after": retry_after}, headers={"Retry-After": str(retry_after)})
 
 

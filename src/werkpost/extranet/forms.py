@@ -8,12 +8,12 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from werkpost.accounts.models import Profile
+from werkpost.core.counters import counter_hit
 
 # A human needs a few seconds to write feedback; a form older than a day is stale.
 FEEDBACK_MIN_SECONDS = 3
@@ -87,12 +87,7 @@ class FeedbackForm(forms.Form):
 def _within_flood_limit(request: HttpRequest) -> bool:
     """At most WERKPOST_FEEDBACK_PER_HOUR per user (or per address when not logged in)."""
     who = str(request.user.pk) if request.user.is_authenticated else request.META.get("REMOTE_ADDR", "")
-    key = "feedback:" + hashlib.sha256(who.encode()).hexdigest()[:32]
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
+    count, _ = counter_hit("feedback:" + hashlib.sha256(who.encode()).hexdigest()[:32], window_seconds=3600)
     return count <= settings.WERKPOST_FEEDBACK_PER_HOUR
 
 

@@ -10,7 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-SUPPLIER_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+SUPPLIER_ID_RE = re.compile(r"\A[A-Za-z0-9._-]{1,64}\Z")  # \Z: `$` would let a final newline through
 SUPPLIER_ID_VALIDATOR = RegexValidator(SUPPLIER_ID_RE)
 
 

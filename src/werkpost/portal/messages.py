@@ -60,3 +60,66 @@ BREACH_UNKNOWN_VACANCIES = message_type(
     explanation=_("A breach notice names the partner's own vacancies, so that it knows which to fix."),
     fix=_("Check the vacancyIds (one per line, as the partner sends them), or leave the field empty."),
 )
+WEBHOOK_URL_CHARACTERS = message_type(
+    "portal.webhook.url_characters",
+    Severity.ERROR,
+    _("The webhook URL contains a space, a tab, a line break or another invisible character."),
+    explanation=_(
+        "Programs read such characters in a URL differently (some drop them, some stop there), "
+        "so we do not guess which address you meant."
+    ),
+    fix=_("Copy the URL again from its source; write spaces in the path percent-encoded."),
+)
+WEBHOOK_HOST_NUMERIC = message_type(
+    "portal.webhook.host_numeric_form",
+    Severity.ERROR,
+    _("The host of the webhook URL is an IP address in a short, octal, hexadecimal or integer form."),
+    explanation=_(
+        "Forms such as 127.1, 0x7f.0.0.1, 0177.0.0.1 or 2130706433 are read differently by different "
+        "programs; an IPv4 address is accepted only as four decimal numbers separated by dots."
+    ),
+    fix=_("Use the host name of your server, or write its public IPv4 address as four decimal numbers."),
+)
+WEBHOOK_HOST_LOCAL = message_type(
+    "portal.webhook.host_local",
+    Severity.ERROR,
+    _("The host name %(host)s is local: it cannot be reached from the internet."),
+    explanation=_(
+        "localhost, names ending in .localhost, .local, .internal or .home.arpa and names without "
+        "a dot only mean something inside a private network."
+    ),
+    fix=_("Use the public, fully qualified host name of your server, e.g. hooks.example.com."),
+)
+WEBHOOK_HOST_INVALID = message_type(
+    "portal.webhook.host_invalid",
+    Severity.ERROR,
+    _("The host name %(host)s is not a valid public DNS name."),
+    explanation=_(
+        "A host name consists of labels of letters, digits and hyphens (at most 63 characters "
+        "each), separated by dots, without a dot at the end."
+    ),
+    fix=_("Write the host name as it appears in your server's certificate, e.g. hooks.example.com."),
+)
+WEBHOOK_ADDRESS_NOT_PUBLIC = message_type(
+    "portal.webhook.address_not_public",
+    Severity.ERROR,
+    _("The webhook URL names an IP address that is not public."),
+    explanation=_(
+        "Webhooks go to public internet addresses only. Loopback, private, shared (100.64.0.0/10), "
+        "link-local, unique-local, multicast, reserved, unspecified and documentation addresses are "
+        "refused, and so are Teredo addresses and IPv6 addresses that carry such an IPv4 address "
+        "(IPv4-mapped, NAT64, 6to4)."
+    ),
+    fix=_("Use the public host name or the public IP address of your server."),
+)
+WEBHOOK_HOST_NOT_PUBLIC = message_type(
+    "portal.webhook.host_not_public",
+    Severity.ERROR,
+    _("The host name %(host)s resolves to an address that is not public."),
+    explanation=_(
+        "Every address a webhook host name resolves to must be a public internet address. We check "
+        "them when you register the endpoint and before each delivery, and connect only to an "
+        "address we checked."
+    ),
+    fix=_("Publish only public addresses (A and AAAA records) for the host name, or use another host name."),
+)

@@ -3,14 +3,12 @@ vacancies, webhooks), webhook endpoints, the onboarding job and the daily result
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import ipaddress
 import secrets
 from dataclasses import dataclass
 from typing import Any, Unpack
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
@@ -29,6 +27,7 @@ from werkpost.portal import sanctions
 from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import ResultsMailSent, WebhookDelivery, WebhookEndpoint
 from werkpost.portal.selectors import open_issues, scorecard
+from werkpost.portal.webhook_addresses import loopback_http_allowed, webhook_target, webhook_target_addresses
 from werkpost.vacancies.models import Outcome, TransferResult
 from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
@@ -223,38 +222,14 @@ def _new_secret() -> str:
     return SECRET_PREFIX + secrets.token_urlsafe(32)
 
 
-def loopback_http_allowed() -> bool:
-    """Tests (and local development) may deliver to http://127.0.0.1; production never."""
-    return bool(getattr(settings, "WERKPOST_WEBHOOK_ALLOW_LOOPBACK_HTTP", False))
-
-
 def webhook_url_check(url: str) -> str:
-    """An https URL to a public host (or http://127.0.0.1 under the test override)."""
+    """An https URL to a public host (or http://127.0.0.1 under the test switch); a name that
+    resolves must resolve to public addresses only. A name that does not resolve (yet) is
+    accepted: every delivery resolves and checks it again, and connects only to what it checked."""
     url = url.strip()
-    if len(url) > 500:
-        raise CodedError(m.WEBHOOK_URL_INVALID, reason="longer than 500 characters")
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018  (raises on a bad port)
-    except ValueError:
-        raise CodedError(m.WEBHOOK_URL_INVALID, reason="not a URL") from None
-    host = parts.hostname or ""
-    if parts.username or parts.password:
-        raise CodedError(m.WEBHOOK_URL_INVALID, reason="no user name or password in the URL")
-    if parts.fragment:
-        raise CodedError(m.WEBHOOK_URL_INVALID, reason="no #fragment")
-    if parts.scheme == "http" and host == "127.0.0.1" and loopback_http_allowed():
-        return url
-    if parts.scheme != "https" or not host:
-        raise CodedError(m.WEBHOOK_URL_INVALID, reason="https:// is required")
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        if host == "localhost" or host.endswith((".localhost", ".local", ".internal")) or "." not in host:
-            raise CodedError(m.WEBHOOK_URL_INVALID, reason="not a public host") from None
-    else:
-        if not address.is_global:
-            raise CodedError(m.WEBHOOK_URL_INVALID, reason="not a public address")
+    target = webhook_target(url, loopback_http=loopback_http_allowed())
+    with contextlib.suppress(OSError):
+        webhook_target_addresses(target)
     return url
 
 
@@ -360,7 +335,10 @@ def webhook_endpoint_disable_failing(
 
 
 def webhook_endpoint_enable(*, endpoint: WebhookEndpoint, actor: Actor) -> WebhookEndpoint:
-    """Enable again; results recorded while it was disabled stay in the results feed only."""
+    """Enable again; results recorded while it was disabled stay in the results feed only.
+    The URL is checked again: it may have been registered under older, looser rules."""
+    if endpoint.status == WebhookEndpoint.Status.DISABLED:
+        webhook_url_check(endpoint.url)
     with transaction.atomic():
         endpoint = WebhookEndpoint.objects.select_for_update().select_related("partner").get(pk=endpoint.pk)
         if endpoint.status == WebhookEndpoint.Status.DISABLED:

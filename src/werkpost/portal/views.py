@@ -27,12 +27,14 @@ from werkpost.core.audit import Actor
 from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
 from werkpost.core.messages import render_record
+from werkpost.core.pagination import ascii_digits
 from werkpost.developer import selectors as key_selectors
 from werkpost.developer import services as key_services
 from werkpost.partners import selectors as partner_selectors
 from werkpost.partners import services as partner_services
 from werkpost.partners.models import Partner
 from werkpost.portal import selectors, services
+from werkpost.vacancies.models import TransferResult
 
 SAMPLES_DIR = settings.PROJECT_DIR / "docs"
 # The files partners may download: the reference JSON vacancy, the HR-XML samples and schema.
@@ -153,10 +155,10 @@ def keys(request: HttpRequest, partner: Partner) -> HttpResponse:
 
 
 def _int(value: str | None) -> int:
-    try:
-        return int(value or "")
-    except ValueError:
-        raise Http404 from None
+    """A row id from a form or query: ASCII digits that fit a database integer, else 404."""
+    if value is None or not ascii_digits(value) or len(value) > 18:
+        raise Http404
+    return int(value)
 
 
 @require_GET
@@ -200,11 +202,20 @@ def results(request: HttpRequest, partner: Partner) -> HttpResponse:
         environment=environment,
         days=days,
         bars=_bars(days),
-        issues=[(result, [render_record(m) for m in result.messages]) for result in issues],
+        issues=[_with_messages(result) for result in issues],
         vacancy_id=vacancy_id,
-        found=[(result, [render_record(m) for m in result.messages]) for result in found],
+        found=[_with_messages(result) for result in found],
     )
     return render(request, "portal/results.html", context)
+
+
+MESSAGES_SHOWN = 10  # per result on the results page; the feed has them all
+
+
+def _with_messages(result: TransferResult) -> tuple[TransferResult, list[dict[str, Any]], int]:
+    """A result with its first messages rendered and the number of the others: the page stays
+    small however many messages one transfer has."""
+    return result, [render_record(m) for m in result.messages[:MESSAGES_SHOWN]], len(result.messages[MESSAGES_SHOWN:])
 
 
 CHART_HEIGHT = 100

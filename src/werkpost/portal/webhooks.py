@@ -8,17 +8,15 @@ exponential backoff for up to three days. See docs/webhooks.md."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import http.client
-import ipaddress
 import json
 import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -26,9 +24,16 @@ from django.db import transaction
 from django.utils import translation
 
 from werkpost.core import clock
+from werkpost.core.errors import CodedError
 from werkpost.core.ids import public_id
 from werkpost.portal.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from werkpost.portal.services import loopback_http_allowed, webhook_endpoint_disable_failing
+from werkpost.portal.services import webhook_endpoint_disable_failing
+from werkpost.portal.webhook_addresses import (
+    WebhookTarget,
+    loopback_http_allowed,
+    webhook_target,
+    webhook_target_addresses,
+)
 from werkpost.vacancies.models import TransferResult
 from werkpost.vacancies.schemas import transfer_result_out
 from werkpost.vacancies.selectors import results_feed
@@ -159,50 +164,80 @@ def _claim(limit: int) -> list[WebhookDelivery]:
     return due
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer (3xx, a failure), never followed: it could point anywhere."""
+def _connect_checked(addresses: list[str], port: int, timeout: float) -> socket.socket:
+    """A TCP connection to the first of the checked addresses that answers."""
+    error: OSError = OSError("no address")
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as exc:
+            error = exc
+    raise error
 
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
+
+class _CheckedHTTPSConnection(http.client.HTTPSConnection):
+    """Connects to the addresses we checked, never to a new resolution of the name; TLS (SNI
+    and the certificate check) and the Host header still use the name."""
+
+    def __init__(self, target: WebhookTarget, addresses: list[str], timeout: float) -> None:
+        self._tls = _tls_context()
+        super().__init__(target.host, target.port, timeout=timeout, context=self._tls)
+        self._addresses = addresses
+        self._timeout = timeout
+
+    def connect(self) -> None:
+        sock = _connect_checked(self._addresses, self.port, self._timeout)
+        self.sock = self._tls.wrap_socket(sock, server_hostname=self.host)
 
 
-def _address_error(host: str, port: int) -> str:
-    """Why we refuse to connect to this host (empty: fine). Deliveries go to public
-    addresses only, so a webhook cannot probe the PES's internal network."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except OSError as exc:
-        return f"name resolution failed: {exc}"[:300]
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if address.is_global:
-            continue
-        if loopback_http_allowed() and str(address) == "127.0.0.1":
-            continue
-        return f"address {address} is not public"
-    return ""
+class _CheckedHTTPConnection(http.client.HTTPConnection):
+    """Plain HTTP, only to http://127.0.0.1 under the test switch."""
+
+    def __init__(self, target: WebhookTarget, addresses: list[str], timeout: float) -> None:
+        super().__init__(target.host, target.port, timeout=timeout)
+        self._addresses = addresses
+        self._timeout = timeout
+
+    def connect(self) -> None:
+        self.sock = _connect_checked(self._addresses, self.port, self._timeout)
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    return ssl.create_default_context()  # verifies the certificate chain and the host name
+
+
+def _refusal(exc: CodedError) -> str:
+    """A refusal as stored with the attempt (and shown to the partner): English, like the
+    other attempt errors, with the code of its help page."""
+    with translation.override("en"):
+        return f"{exc} ({exc.code})"
 
 
 def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str]:
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if error := _address_error(host, parts.port or (443 if parts.scheme == "https" else 80)):
-        return None, error
-    handlers: list[Any] = [_NoRedirects()]
-    if host == "127.0.0.1":
-        handlers.append(urllib.request.ProxyHandler({}))  # never through a proxy to ourselves
-    opener = urllib.request.build_opener(*handlers)
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310 (https only)
-    timeout = getattr(settings, "WERKPOST_WEBHOOK_TIMEOUT_SECONDS", 10)
+    """POST once; redirects are answers like any other (http.client never follows them)."""
     try:
-        with opener.open(request, timeout=timeout) as response:
-            response.read(ANSWER_READ_BYTES)
-            return int(response.status), ""
-    except urllib.error.HTTPError as exc:
-        return int(exc.code), ""
-    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        return None, f"{type(exc).__name__}: {reason}"[:300]
+        target = webhook_target(url, loopback_http=loopback_http_allowed())
+        addresses = webhook_target_addresses(target)
+    except CodedError as exc:
+        return None, _refusal(exc)
+    except OSError:
+        return None, "the host name does not resolve"
+    timeout = getattr(settings, "WERKPOST_WEBHOOK_TIMEOUT_SECONDS", 10)
+    connection_class = _CheckedHTTPConnection if target.scheme == "http" else _CheckedHTTPSConnection
+    connection = connection_class(target, addresses, timeout)
+    try:
+        connection.request("POST", target.request_target, body=body, headers=headers)
+        response = connection.getresponse()
+        response.read(ANSWER_READ_BYTES)
+        return int(response.status), ""
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        error = f"{type(exc).__name__}: {exc}"
+        for address in addresses:  # system messages rarely name the address; never show one we resolved
+            error = error.replace(address, "the address")
+        return None, error[:300]
+    finally:
+        connection.close()
 
 
 def _attempt(delivery: WebhookDelivery) -> None:

@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 from werkpost.core import clock
 from werkpost.core.api import PROBLEM_RESPONSES
 from werkpost.core.errors import INVALID_PARAMETER, NOT_FOUND, ApiError, problem_response
-from werkpost.core.pagination import decode_cursor, encode_cursor
+from werkpost.core.pagination import decode_cursor, encode_cursor, within_bytes
 from werkpost.developer.auth import tenant
 from werkpost.vacancies import batches, pipeline, selectors
 from werkpost.vacancies import messages as m
@@ -30,6 +30,7 @@ from werkpost.vacancies.schemas import (
     TransferResultOut,
     VacancyOut,
     VacancyPage,
+    batch_item_out,
     batch_out,
     transfer_result_out,
     vacancy_out,
@@ -252,12 +253,12 @@ def results(request: HttpRequest, filters: Query[ResultFilters]) -> Any:
         vacancy_id=filters.vacancyId,
         limit=filters.limit,
     )
+    shown = within_bytes(page, transfer_result_out, settings.WERKPOST_API_PAGE_MAX_BYTES)
+    cut = len(shown) < len(page)
+    if cut:
+        position = page[len(shown) - 1].id
     cursor = encode_cursor(position) if position is not None else None
-    return {
-        "results": [transfer_result_out(tr) for tr in page],
-        "next": cursor if len(page) == filters.limit else None,
-        "cursor": cursor,
-    }
+    return {"results": shown, "next": cursor if cut or len(page) == filters.limit else None, "cursor": cursor}
 
 
 @router.get(
@@ -339,7 +340,10 @@ def batch_detail(
     if batch is None:
         raise ApiError(NOT_FOUND)
     page, last = selectors.batch_results(batch, after=_cursor(filters.after), limit=filters.limit)
-    return batch_out(batch, page, encode_cursor(last) if last is not None else None)
+    shown = within_bytes(page, batch_item_out, settings.WERKPOST_API_PAGE_MAX_BYTES)
+    if len(shown) < len(page):
+        last = page[len(shown) - 1].batch_index
+    return batch_out(batch, shown, encode_cursor(last) if last is not None else None)
 
 
 def _cursor(value: str | None) -> int | None:

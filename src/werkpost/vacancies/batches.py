@@ -15,6 +15,7 @@ import datetime as dt
 import gc
 import hashlib
 import itertools
+import logging
 import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
@@ -22,13 +23,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor, audit_log
-from werkpost.core.errors import problem_type
+from werkpost.core.errors import INTERNAL_ERROR, problem_type
 from werkpost.core.ids import public_id
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import Batch, BatchFormat, BatchStatus, Outcome
@@ -36,6 +37,8 @@ from werkpost.vacancies.parallel import GC_THRESHOLDS, Pool, usable_cpus
 from werkpost.vacancies.parsing import Parsed, ParseError, media_type, parse_json
 from werkpost.vacancies.pipeline import Item, apply_items, check
 from werkpost.vacancies.validation import CheckContext
+
+log = logging.getLogger(__name__)
 
 CHUNK_ITEMS = 500  # items per transaction
 TURN_SECONDS = 5.0  # how long a batch runs while another partner's batch waits
@@ -271,6 +274,11 @@ def _to_item(fmt: str, unit: Unit, received_at: dt.datetime) -> Item:
             parsed = source
     except ParseError as exc:
         parsed = exc
+    except Exception:  # one item's failure is that item's result, never the batch's end
+        log.exception("reading batch item %s failed", index)
+        return Item(
+            parsed=Parsed(None), received_at=received_at, content_type="", raw_text=raw, batch_index=index
+        ).failed()
     return Item(parsed=parsed, received_at=received_at, content_type="", raw_text=raw, batch_index=index)
 
 
@@ -359,6 +367,13 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
                 return BatchStatus.PROCESSING
     except ParseError as exc:  # the XML broke off mid-file: what was read is kept
         return _finish(batch, BatchStatus.FAILED, exc.problem.code)
+    except (OperationalError, InterfaceError):
+        raise  # the database, not the batch: the lease runs out and the batch resumes
+    except Exception:
+        # Items fail one by one (pipeline), so this is the batch itself: requeued, it would
+        # fail again every minute for ever. What was committed is kept.
+        log.exception("batch %s failed", batch.batch_id)
+        return _finish(batch, BatchStatus.FAILED, INTERNAL_ERROR.code)
     finally:
         chunks.close()  # stops the helpers
         gc.set_threshold(*thresholds)

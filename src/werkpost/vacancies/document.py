@@ -16,8 +16,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-VACANCY_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# \A…\Z, never ^…$: `$` also matches before a final newline, so "ID\n" would pass.
+VACANCY_ID_RE = re.compile(r"\A[A-Za-z0-9._-]{1,64}\Z")
+ISO_DATE_RE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+# The dates a document may hold (api.md): windows add up to a year to a date, and Python's
+# dates end in 9999, so an unbounded date would overflow in the publication rules.
+DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 HTML_MAX_CHARS = 50_000  # structural bound; the content rules check the text length
 
 
@@ -30,9 +34,12 @@ def _iso_date(value: Any) -> Any:
     if not ISO_DATE_RE.match(value):
         raise PydanticCustomError("date_parsing", "Input should be a date in the form YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError("date_impossible", "Input is not a date that exists") from None
+    if not DATE_MIN <= date <= DATE_MAX:
+        raise PydanticCustomError("date_out_of_range", "Input is outside the dates a vacancy may hold")
+    return date
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

@@ -319,14 +319,15 @@ _INDEXED = frozenset({"PhysicalLocation", "JobCategory", "FormattedPositionDescr
 _INDEXED_NAMES = _INDEXED | {"wp:" + name for name in _INDEXED}
 
 _KEY = re.compile(r"[^a-z0-9]")
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_INT = re.compile(r"^[+-]?\d+$")
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
-_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
-_ISCED = re.compile(r"^(?:isced)?[\s_-]*([0-8])$", re.I)
-_CEFR = re.compile(r"^[ABC][12]$")
-_ADDRESS_LINE = re.compile(r"^(.*?[^\d\s,])[\s,]+(\d+\s?[A-Za-z]?(?:\s*(?:bus|box|b\.|/|-)\s*\w+)?)$", re.I)
-_POSTING_DAYS = re.compile(r"^P?(\d+)D?$", re.I)
+# \A…\Z (never ^…$, where `$` lets a final newline through); digits are ASCII digits.
+_DATE = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\Z", re.ASCII)
+_INT = re.compile(r"\A[+-]?\d+\Z", re.ASCII)
+_NUMBER = re.compile(r"\A[+-]?(\d+([.,]\d*)?|[.,]\d+)\Z", re.ASCII)
+_LANG = re.compile(r"\A([A-Za-z]{2,3})(?:[-_]|\Z)")
+_ISCED = re.compile(r"\A(?:isced)?[\s_-]*([0-8])\Z", re.I)
+_CEFR = re.compile(r"\A[ABC][12]\Z")
+_ADDRESS_LINE = re.compile(r"\A(.*?[^\d\s,])[\s,]+(\d+\s?[A-Za-z]?(?:\s*(?:bus|box|b\.|/|-)\s*\w+)?)\Z", re.I)
+_POSTING_DAYS = re.compile(r"\AP?(\d+)D?\Z", re.I | re.ASCII)
 _ENCODING_DECL = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
 _LIBXML_POSITION = re.compile(r",? line \d+, column \d+$")
 _ROOT_NAME = re.compile(rb"<([^\s/>{}]+)")

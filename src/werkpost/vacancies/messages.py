@@ -62,6 +62,13 @@ INVALID_DATE = message_type(
     explanation=_("Dates are ISO 8601 calendar dates such as 2027-01-04; impossible dates (2026-02-30) are refused."),
     fix=_("Send the date as YYYY-MM-DD."),
 )
+DATE_OUT_OF_RANGE = message_type(
+    "schema.date_out_of_range",
+    E,
+    _("The date lies outside the dates a vacancy may hold (%(min)s to %(max)s)."),
+    explanation=_("Dates in a vacancy document lie between 2000-01-01 and 2099-12-31."),
+    fix=_("Check the year of the date; publication dates lie within a year from today."),
+)
 INVALID_VALUE = message_type(
     "schema.invalid_value",
     E,

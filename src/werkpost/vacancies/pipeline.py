@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from pydantic import ValidationError
 
 from werkpost.core import clock
 from werkpost.core.audit import Actor
 from werkpost.core.bulk import Serialised, new
+from werkpost.core.errors import INTERNAL_ERROR
 from werkpost.core.ids import public_id
-from werkpost.core.messages import Message, Severity
+from werkpost.core.messages import Message, Severity, messages_bounded
 from werkpost.partners.models import Partner
 from werkpost.vacancies import messages as m
 from werkpost.vacancies import publication, services
@@ -49,6 +51,8 @@ from werkpost.vacancies.validation import (
     validate_document,
 )
 
+log = logging.getLogger(__name__)
+
 # --- decide ----------------------------------------------------------------------------------
 
 
@@ -71,6 +75,11 @@ def _located(found: list[Message], parsed: Parsed | None) -> list[Message]:
 def _sorted(found: Sequence[Message]) -> list[Message]:
     rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(found, key=lambda msg: rank[msg.severity])
+
+
+def _records(found: Sequence[Message], parsed: Parsed | None = None) -> list[dict[str, Any]]:
+    """Messages as a transfer result stores them: errors first, bounded in number and size."""
+    return [msg.to_record() for msg in _located(messages_bounded(_sorted(found)), parsed)]
 
 
 # --- the pipeline --------------------------------------------------------------------------
@@ -123,6 +132,15 @@ class Item:
     @property
     def problem(self) -> ParseError | None:
         return self.parsed if isinstance(self.parsed, ParseError) else None
+
+    def failed(self, vacancy_id: str | None = None) -> Item:
+        """This item as a rejection for an unexpected failure while handling it (logged with its
+        traceback): the item still gets its one result, and the others in its batch go on."""
+        self.parsed = ParseError(INTERNAL_ERROR)
+        self.vacancy_id = self.vacancy_id or vacancy_id or ""
+        self.found = [INTERNAL_ERROR("")]
+        self.doc, self.valid, self.publication = None, False, None
+        return self
 
     def detached(self) -> Item:
         """The checked item without what only checking needed (the parsed data, the document
@@ -190,6 +208,14 @@ def _structure(
 def check(item: Item, vacancy_id: str | None, context: CheckContext) -> Item:
     """Parse result → canonical document → every check (no database writes). `vacancy_id`
     comes from the URL, or None when the document carries it (validate, batch items)."""
+    try:
+        return _check(item, vacancy_id, context)
+    except Exception:
+        log.exception("checking vacancy %r (batch item %s) failed", item.vacancy_id or vacancy_id, item.batch_index)
+        return item.failed(vacancy_id)
+
+
+def _check(item: Item, vacancy_id: str | None, context: CheckContext) -> Item:
     if item.problem is not None:
         item.vacancy_id = vacancy_id or ""
         item.found = [Message(item.problem.problem.code, Severity.ERROR, "", item.problem.params)]
@@ -237,13 +263,51 @@ def _result(
         outcome=outcome,
         status=status,
         version=version,
-        messages=[msg.to_record() for msg in _located(_sorted(item.found if found is None else found), parsed)],
+        messages=_records(item.found if found is None else found, parsed),
         received_at=item.received_at,
         http_status=http_status,
         raw_payload=item.raw_text,
         content_type=item.content_type,
         batch=batch,
         batch_index=item.batch_index,
+    )
+
+
+def plan(item: Item, existing: Vacancy | None, today: dt.date) -> tuple[publication.UpsertPlan | None, list[Message]]:
+    """What applying a checked item does to the stored vacancy, and every message its result
+    carries. One function for a PUT, a batch item and a dry run, so they cannot drift apart.
+    No plan: the item is rejected."""
+    if not item.valid:
+        return None, item.found
+    try:
+        upsert, window_found = publication.plan_upsert(item.publication, item.digest, existing, today)
+    except Exception:
+        log.exception("planning vacancy %r (batch item %s) failed", item.vacancy_id, item.batch_index)
+        return None, item.failed().found
+    return upsert, item.found + (upsert.messages if upsert else window_found)
+
+
+def _rejected(
+    item: Item,
+    partner: Partner,
+    environment: str,
+    found: Sequence[Message],
+    existing: Vacancy | None,
+    today: dt.date,
+    *,
+    transfer_id: str | None,
+    batch: Batch | None = None,
+) -> TransferResult:
+    return _result(
+        item,
+        partner,
+        environment,
+        http_status=(item.problem.problem.status or 400) if item.problem else 422,
+        found=found,
+        transfer_id=transfer_id,
+        status=effective_status(existing, today) if existing else "",
+        version=existing.version if existing else None,
+        batch=batch,
     )
 
 
@@ -260,8 +324,41 @@ def apply_items(
     """Decide, apply and record checked items in one transaction: the vacancies they name are
     locked and read once, accepted documents written in bulk, one result recorded per item.
     The actor is the partner unless given (a correction by the PES, which adds its `notes` to
-    each accepted item's result)."""
+    each accepted item's result).
+
+    An item that makes applying fail unexpectedly does not take the others down: the items are
+    applied again one by one, and the one that fails alone is recorded as rejected with
+    `server.internal_error`. A failing database is no item's fault and is raised."""
     actor = actor or Actor.partner(partner.supplier_id)
+    try:
+        return _apply_items_retried(partner, environment, items, today, batch, actor, notes)
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception:
+        if len(items) > 1:
+            log.warning("applying %s items failed; applying them one by one", len(items), exc_info=True)
+            return [
+                result
+                for item in items
+                for result in apply_items(
+                    partner, environment, [item], today=today, batch=batch, actor=actor, notes=notes
+                )
+            ]
+        if items[0].problem is not None and items[0].problem.problem is INTERNAL_ERROR:
+            raise  # even recording the failure failed
+        log.exception("applying vacancy %r (batch item %s) failed", items[0].vacancy_id, items[0].batch_index)
+        return _apply_items_retried(partner, environment, [items[0].failed()], today, batch, actor, notes)
+
+
+def _apply_items_retried(
+    partner: Partner,
+    environment: str,
+    items: Sequence[Item],
+    today: dt.date,
+    batch: Batch | None,
+    actor: Actor,
+    notes: Sequence[Message],
+) -> list[TransferResult]:
     for attempt in range(2):  # a concurrent first PUT of the same id makes the loser update instead
         try:
             with transaction.atomic():
@@ -294,25 +391,10 @@ def _apply_items(
     for item in items:
         transfer_id = public_id("tr")
         existing = current.get(item.vacancy_id)
-        plan = None
-        found = item.found
-        if item.valid:
-            plan, window_found = publication.plan_upsert(item.publication, item.digest, existing, today)
-            found = found + (plan.messages if plan else window_found)
-        if plan is None:
-            status = (item.problem.problem.status or 400) if item.problem else 422
+        upsert, found = plan(item, existing, today)
+        if upsert is None:
             results.append(
-                _result(
-                    item,
-                    partner,
-                    environment,
-                    http_status=status,
-                    found=found,
-                    transfer_id=transfer_id,
-                    status=effective_status(existing, today) if existing else "",
-                    version=existing.version if existing else None,
-                    batch=batch,
-                )
+                _rejected(item, partner, environment, found, existing, today, transfer_id=transfer_id, batch=batch)
             )
             continue
         change = services.vacancy_plan_apply(
@@ -320,7 +402,7 @@ def _apply_items(
             partner=partner,
             environment=environment,
             vacancy_id=item.vacancy_id,
-            plan=plan,
+            plan=upsert,
             canonical=item.canonical,
             digest=item.digest,
             transfer_id=transfer_id,
@@ -380,22 +462,9 @@ def submit(sub: Submission) -> Result:
 def _dry_run(sub: Submission, item: Item, today: dt.date) -> Result:
     """The same decisions as a real PUT, without locks, writes or a recorded result."""
     existing = vacancy_get(sub.partner, sub.environment, item.vacancy_id) if item.vacancy_id else None
-    found, plan = item.found, None
-    if item.valid:
-        plan, window_found = publication.plan_upsert(item.publication, item.digest, existing, today)
-        found = found + (plan.messages if plan else window_found)
-    if plan is None:
-        status = (item.problem.problem.status or 400) if item.problem else 422
-        result = _result(
-            item,
-            sub.partner,
-            sub.environment,
-            http_status=status,
-            found=found,
-            transfer_id=None,
-            status=effective_status(existing, today) if existing else "",
-            version=existing.version if existing else None,
-        )
+    upsert, found = plan(item, existing, today)
+    if upsert is None:
+        result = _rejected(item, sub.partner, sub.environment, found, existing, today, transfer_id=None)
         return Result(result, problem=item.problem)
     result = _result(
         item,
@@ -404,8 +473,8 @@ def _dry_run(sub: Submission, item: Item, today: dt.date) -> Result:
         http_status=200,
         outcome=decide(found),
         found=found,
-        status=plan.status,
-        version=plan.version,
+        status=upsert.status,
+        version=upsert.version,
         transfer_id=None,
     )
     return Result(result)
@@ -445,7 +514,7 @@ def act(
             vacancy_id=vacancy_id,
             action=action,
             outcome=outcome,
-            messages=[msg.to_record() for msg in _sorted(found)],
+            messages=_records(found),
             status=effective_status(vacancy, clock.today()) if vacancy else "",
             version=vacancy.version if vacancy else None,
             received_at=received_at,

@@ -173,7 +173,20 @@ class BatchOut(Schema):
     next: str | None  # cursor for the next page of item results
 
 
-def batch_out(batch: Batch, page: list[TransferResult], next_cursor: str | None) -> dict[str, Any]:
+def batch_item_out(tr: TransferResult) -> dict[str, Any]:
+    return {
+        "index": tr.batch_index,
+        "vacancyId": tr.vacancy_id,
+        "transferId": tr.transfer_id,
+        "outcome": tr.outcome,
+        "status": tr.status or None,
+        "version": tr.version,
+        "messages": [render_record(record) for record in tr.messages],
+    }
+
+
+def batch_out(batch: Batch, items: list[dict[str, Any]], next_cursor: str | None) -> dict[str, Any]:
+    """A batch with a page of its item results, each rendered by `batch_item_out`."""
     return {
         "batchId": batch.batch_id,
         "status": batch.status,
@@ -189,17 +202,6 @@ def batch_out(batch: Batch, page: list[TransferResult], next_cursor: str | None)
             "acceptedWithWarnings": batch.accepted_with_warnings,
             "rejected": batch.rejected,
         },
-        "results": [
-            {
-                "index": tr.batch_index,
-                "vacancyId": tr.vacancy_id,
-                "transferId": tr.transfer_id,
-                "outcome": tr.outcome,
-                "status": tr.status or None,
-                "version": tr.version,
-                "messages": [render_record(record) for record in tr.messages],
-            }
-            for tr in page
-        ],
+        "results": items,
         "next": next_cursor,
     }

@@ -23,7 +23,7 @@ from werkpost.core import settings_cache
 from werkpost.core.messages import Message
 from werkpost.reference import selectors as reference
 from werkpost.vacancies import messages as m
-from werkpost.vacancies.document import VacancyDocument
+from werkpost.vacancies.document import DATE_MAX, DATE_MIN, VacancyDocument
 
 DESCRIPTION_MIN_CHARS = 100
 DESCRIPTION_MAX_CHARS = 25_000
@@ -110,6 +110,8 @@ def structure_messages(error: ValidationError) -> list[Message]:
             symbol = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<", "less_than_equal": "≤"}[kind]
             limit = next(iter(ctx.values()), "")
             out.append(m.OUT_OF_RANGE(path, limit=f"{symbol} {limit}"))
+        elif kind == "date_out_of_range":
+            out.append(m.DATE_OUT_OF_RANGE(path, min=DATE_MIN.isoformat(), max=DATE_MAX.isoformat()))
         elif kind.startswith("date_"):
             out.append(m.INVALID_DATE(path))
         elif kind in ("literal_error", "enum"):
@@ -129,6 +131,7 @@ def _establishment_number_valid(value: str) -> bool:
     digits = re.sub(r"[\s.]", "", value)
     return (
         len(digits) == 10
+        and digits.isascii()
         and digits.isdigit()
         and digits[0] in "2345678"
         and 97 - int(digits[:8]) % 97 == int(digits[8:])
