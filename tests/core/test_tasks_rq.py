@@ -103,7 +103,7 @@ def test_a_batch_runs_on_the_rq_backend(tmp_path: Path, redis_url: str) -> None:
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,  # it also indexes the starter pages for search: minutes on a loaded 2-core machine
         check=False,
     )
     assert worker.returncode == 0, worker.stderr[-3000:]
