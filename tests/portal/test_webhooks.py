@@ -36,7 +36,8 @@ from werkpost.core import clock
 from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
 from werkpost.partners.models import Partner
-from werkpost.portal import selectors, services, webhooks
+from werkpost.portal import selectors, services
+from werkpost.portal.services import webhook_deliveries as webhooks
 from werkpost.portal.models import WebhookDelivery, WebhookEndpoint
 
 pytestmark = pytest.mark.django_db

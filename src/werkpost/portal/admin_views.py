@@ -33,11 +33,10 @@ from werkpost.partners import selectors as partner_selectors
 from werkpost.partners import services as partner_services
 from werkpost.partners.models import Agreement, Onboarding, OnboardingPhase, Partner
 from werkpost.portal import admin_forms as f
-from werkpost.portal import corrections as portal_corrections
-from werkpost.portal import sanctions
 from werkpost.portal import selectors as portal_selectors
 from werkpost.portal import services as portal_services
 from werkpost.portal.models import BreachNotice
+from werkpost.portal.services import sanctions
 from werkpost.vacancies import corrections
 from werkpost.vacancies.models import Vacancy, VacancyStatus
 from werkpost.vacancies.selectors import effective_status, vacancy_get, vacancy_of
@@ -672,7 +671,7 @@ def vacancy_correct(request: HttpRequest, partner_id: int, vacancy_pk: int) -> H
     if form.is_valid():
         data = form.cleaned_data
         try:
-            result = portal_corrections.vacancy_correct(
+            result = portal_services.pes_correction_make(
                 vacancy=subject,
                 texts={name: data[name] for name in corrections.TEXT_FIELDS},
                 reason=data["reason"],
@@ -699,7 +698,7 @@ def vacancy_close(request: HttpRequest, partner_id: int, vacancy_pk: int) -> Htt
     form = f.VacancyCloseForm(request.POST)
     if form.is_valid():
         try:
-            portal_corrections.vacancy_close(vacancy=subject, reason=form.cleaned_data["reason"], actor=_actor(request))
+            portal_services.pes_closure_make(vacancy=subject, reason=form.cleaned_data["reason"], actor=_actor(request))
         except CodedError as exc:
             f.add_coded_error(form, exc)
         else:
