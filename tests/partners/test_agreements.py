@@ -36,6 +36,17 @@ def test_date_helpers_clamp_to_month_ends() -> None:
     assert services.notice_deadline(dt.date(2027, 3, 14)) == dt.date(2027, 2, 15)
 
 
+def test_notice_terms_of_a_running_agreement(organisation: Partner) -> None:
+    """What the back-office shows before notice is given, computed by the service (issue 14)."""
+    agreement = sign(organisation)
+    terms = services.agreement_notice_terms(agreement)
+    assert terms == services.NoticeTerms(
+        deadline=dt.date(2027, 2, 15), ends_on=dt.date(2027, 3, 14), late_ends_on=dt.date(2028, 3, 14)
+    )
+    agreement.status = Agreement.Status.NOTICE_GIVEN
+    assert services.agreement_notice_terms(agreement) is None
+
+
 def test_signature_runs_one_year_and_records_the_parties(organisation: Partner) -> None:
     agreement = sign(organisation)
     assert agreement.status == Agreement.Status.ACTIVE

@@ -224,13 +224,7 @@ def _detail(request: HttpRequest, partner: Partner, *, status: int = 200, **boun
         partner, log_environment, before=_before(request), limit=REQUEST_LOG_PAGE
     )
     mandates = partner_selectors.mandates_of(partner)
-    notice = None
-    if running is not None and running.status == Agreement.Status.ACTIVE:
-        notice = {
-            "deadline": partner_services.notice_deadline(running.year_ends_on),
-            "ends_on": running.year_ends_on,
-            "late_ends_on": partner_services.year_end(running.signed_on, running.renewals + 2),
-        }
+    notice = partner_services.agreement_notice_terms(running) if running is not None else None
     reached = onboarding.has_reached if onboarding else (lambda phase: False)
     phase = onboarding.phase if onboarding else OnboardingPhase.REQUESTED
     user = request.user

@@ -15,7 +15,9 @@ from werkpost.core import clock
 from werkpost.core.audit import Actor, AuditEntry, audit_log, audit_log_many
 from werkpost.core.bulk import COPY_MIN_ROWS, bulk_insert, new
 from werkpost.core.environments import Environment
+from werkpost.core.errors import CodedError
 from werkpost.partners.models import Partner
+from werkpost.vacancies import messages as m
 from werkpost.vacancies.models import (
     Outcome,
     TransferResult,
@@ -28,9 +30,11 @@ from werkpost.vacancies.publication import KEEPS_STATUS, UpsertPlan, Window, sta
 SYSTEM = Actor.system("scheduler")
 
 
-class TransitionNotAllowedError(Exception):
+class TransitionNotAllowedError(CodedError):
+    """The action is not allowed in the vacancy's status (vacancy.action_not_allowed, 409)."""
+
     def __init__(self, action: str, status: str) -> None:
-        super().__init__(f"{action} not allowed in status {status}")
+        super().__init__(m.ACTION_NOT_ALLOWED, action=action, status=status)
         self.action = action
         self.status = status
 

@@ -26,6 +26,7 @@ from werkpost.accounts.services.users import (
     profile_update,
     terms_accept,
     user_create,
+    user_invite,
 )
 
 __all__ = [
@@ -49,4 +50,5 @@ __all__ = [
     "profile_update",
     "terms_accept",
     "user_create",
+    "user_invite",
 ]

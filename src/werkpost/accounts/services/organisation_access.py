@@ -7,12 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from allauth.account.forms import default_token_generator
-from allauth.account.utils import user_pk_to_url_str
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -29,6 +25,7 @@ from werkpost.accounts.models import (
 from werkpost.accounts.services.users import (
     MAX_ORG_ADMINS,
     AccountError,
+    _access_mail,
     _admins_locked,
     _invalid_choice,
     _lock,
@@ -121,23 +118,6 @@ def _requests_withdraw(requests: Any, actor: Actor) -> list[str]:
         )
         withdrawn.append(request.access_type.code)
     return withdrawn
-
-
-def _access_mail(user: Any, profile: Profile) -> None:
-    """Queue "your access to the extranet" (login and a link) for after the commit. A user
-    without a password gets allauth's one-time link to choose one, which also verifies the
-    address (accounts.apps)."""
-    profile.access_mail_sent_at = clock.now()
-    profile.save(update_fields=["access_mail_sent_at"])
-    path = reverse("account_login")
-    if not user.has_usable_password():
-        key = {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
-        path = reverse("account_reset_password_from_key", kwargs=key)
-    link = f"{settings.PUBLIC_URL}{path}"
-    # robust: a mail server that refuses this one neither loses the commit nor the mails after it.
-    transaction.on_commit(
-        lambda: user_mail(user, "extranet_access", _("Your access to the extranet"), {"link": link}), robust=True
-    )
 
 
 def _access_mail_once(user: Any) -> None:

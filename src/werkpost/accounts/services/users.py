@@ -7,14 +7,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from werkpost.accounts import messages as m
+from werkpost.accounts import selectors
+from werkpost.accounts.mail import user_mail
 from werkpost.accounts.models import (
     AccessGrant,
     AccessType,
@@ -216,3 +223,28 @@ def email_verify_by_reset(user: Any) -> None:
     """Choosing a password through the link mailed to the address proves the address: mark it
     verified, so the login does not ask for a second confirmation."""
     EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=False).update(verified=True)
+
+
+def _access_mail(user: Any, profile: Profile) -> None:
+    """Queue "your access to the extranet" (login and a link) for after the commit. A user
+    without a password gets allauth's one-time link to choose one, which also verifies the
+    address (accounts.apps)."""
+    profile.access_mail_sent_at = clock.now()
+    profile.save(update_fields=["access_mail_sent_at"])
+    path = reverse("account_login")
+    if not user.has_usable_password():
+        key = {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
+        path = reverse("account_reset_password_from_key", kwargs=key)
+    link = f"{settings.PUBLIC_URL}{path}"
+    # robust: a mail server that refuses this one neither loses the commit nor the mails after it.
+    transaction.on_commit(
+        lambda: user_mail(user, "extranet_access", _("Your access to the extranet"), {"link": link}), robust=True
+    )
+
+
+def user_invite(*, user: Any, actor: Actor) -> None:
+    """Send a user "your access to the extranet": the login and, without a password yet, the
+    one-time link to choose one (which also verifies the address). Sent after the commit."""
+    with transaction.atomic():
+        _access_mail(user, selectors.profile_of(user))
+        audit_log("accounts.user.invited", actor=actor, subject=user, data={"email": user.email})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import NotRequired, TypedDict
 
 from django.db import transaction
@@ -35,6 +36,27 @@ def year_end(signed_on: dt.date, year: int) -> dt.date:
 def notice_deadline(year_ends_on: dt.date) -> dt.date:
     """The last day on which notice ends the agreement at the end of this running year."""
     return clock.add_months(year_ends_on + dt.timedelta(days=1), -NOTICE_MONTHS)
+
+
+@dataclass(frozen=True)
+class NoticeTerms:
+    """What notice would mean for a running agreement: given by `deadline`, it ends on
+    `ends_on`; given later, one more year runs and it ends on `late_ends_on`."""
+
+    deadline: dt.date
+    ends_on: dt.date
+    late_ends_on: dt.date
+
+
+def agreement_notice_terms(agreement: Agreement) -> NoticeTerms | None:
+    """The notice terms of an active agreement; None when notice cannot be given (any more)."""
+    if agreement.status != Agreement.Status.ACTIVE:
+        return None
+    return NoticeTerms(
+        deadline=notice_deadline(agreement.year_ends_on),
+        ends_on=agreement.year_ends_on,
+        late_ends_on=year_end(agreement.signed_on, agreement.renewals + 2),
+    )
 
 
 class AgreementTerms(TypedDict):
