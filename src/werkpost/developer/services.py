@@ -205,6 +205,6 @@ def api_keys_revoke_all(*, partner: Partner, actor: Actor) -> list[ApiKey]:
 
 def request_log_purge(*, now: dt.datetime) -> int:
     """The request log is kept for WERKPOST_REQUEST_LOG_RETENTION_DAYS (default 30)."""
-    days = getattr(settings, "WERKPOST_REQUEST_LOG_RETENTION_DAYS", 30)
+    days = settings.WERKPOST_REQUEST_LOG_RETENTION_DAYS
     deleted, _ = RequestLog.objects.filter(created_at__lt=now - dt.timedelta(days=days)).delete()
     return deleted

@@ -223,7 +223,7 @@ def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, s
         return None, _refusal(exc)
     except OSError:
         return None, "the host name does not resolve"
-    timeout = getattr(settings, "WERKPOST_WEBHOOK_TIMEOUT_SECONDS", 10)
+    timeout = settings.WERKPOST_WEBHOOK_TIMEOUT_SECONDS
     connection_class = _CheckedHTTPConnection if target.scheme == "http" else _CheckedHTTPSConnection
     connection = connection_class(target, addresses, timeout)
     try:
