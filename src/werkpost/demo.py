@@ -20,8 +20,8 @@ from werkpost.core.environments import Environment
 from werkpost.developer.models import ApiKey
 from werkpost.developer.services import api_key_create
 from werkpost.partners.models import Agreement, Partner
-from werkpost.partners.services import agreement_sign, partner_get_or_create, partner_update
-from werkpost.portal.services import onboarding_issue_test_key
+from werkpost.partners.services import partner_get_or_create, partner_update
+from werkpost.portal.services import agreement_sign, onboarding_issue_test_key
 from werkpost.vacancies.models import TransferAction, TransferResult
 from werkpost.vacancies.pipeline import Submission, act, submit
 
@@ -72,7 +72,7 @@ def _organisation(supplier_id: str, name: str, enterprise_number: str, street: s
             actor=actor,
         )
     if not Agreement.objects.filter(partner=partner).exists():
-        agreement_sign(
+        agreement_sign(  # the portal's: a new agreement also settles sanctions and vacancies
             partner=partner,
             signed_on=clock.today() - dt.timedelta(days=30),
             signed_by_partner="An Demo",

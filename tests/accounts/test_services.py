@@ -20,6 +20,7 @@ from werkpost.accounts.services import (
     profile_update,
     terms_accept,
     user_create,
+    user_invite,
 )
 from werkpost.core.audit import Actor
 from werkpost.core.models import AuditLogEntry
@@ -172,3 +173,16 @@ def test_profile_of_creates_a_missing_profile() -> None:
     user = get_user_model().objects.create_user(username="cli", email="cli@example.test")
     assert selectors.profile_of(user).language == "nl"
     assert Profile.objects.filter(user=user).count() == 1
+
+
+def test_user_invite_mails_the_login_and_a_password_link_and_is_audited(
+    mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    """The invitation the back-office sends after creating a user, as a service (issue 14)."""
+    user = user_create(email="nieuw@partner.example", organisation=PartnerFactory(), actor=ACTOR)
+    with django_capture_on_commit_callbacks(execute=True):
+        user_invite(user=user, actor=ACTOR)
+    (mail,) = mailoutbox
+    assert mail.to == ["nieuw@partner.example"]
+    assert "/accounts/password/reset/key/" in mail.body
+    assert AuditLogEntry.objects.filter(action="accounts.user.invited", subject_id=str(user.pk)).exists()

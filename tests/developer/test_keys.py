@@ -9,13 +9,15 @@ import pytest
 import time_machine
 
 from tests.conftest import TEST_ACTOR, ApiClient
-from tests.factories import PartnerFactory
+from tests.factories import PartnerFactory, UserFactory
+from werkpost.core import clock
+from werkpost.core.audit import Actor
 from werkpost.core.environments import Environment
 from werkpost.core.models import AuditLogEntry
 from werkpost.developer import selectors, services
 from werkpost.developer.models import ApiKey, RequestLog
 from werkpost.developer.services import ApiKeyError, api_key_create
-from werkpost.partners.models import Partner
+from werkpost.partners.models import Onboarding, OnboardingPhase, Partner
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +132,18 @@ def test_request_log_purge(partner: Partner, request_log: None) -> None:
         ApiClient(issued.plaintext).get("/ping")
     assert services.request_log_purge(now=dt.datetime(2026, 1, 31, 1, tzinfo=dt.UTC)) == 1
     assert RequestLog.objects.count() == 1
+
+
+def test_people_get_production_keys_only_after_the_sign_off(partner: Partner) -> None:
+    """The rule lives in the service, not in the portal view (issue 14), so every caller keeps it;
+    an operator's command (a system actor) may still issue one directly."""
+    person = Actor.for_user(UserFactory(organisation=partner, is_org_admin=True))
+    with pytest.raises(ApiKeyError) as refused:
+        api_key_create(partner=partner, environment=Environment.PRODUCTION, actor=person)
+    assert refused.value.code == "developer.api_key.production_needs_sign_off"
+    assert not ApiKey.objects.filter(partner=partner, environment=Environment.PRODUCTION).exists()
+    assert api_key_create(partner=partner, environment=Environment.TEST, actor=person).api_key.environment == "test"
+    Onboarding.objects.create(partner=partner, phase=OnboardingPhase.PRODUCTION, updated_at=clock.now())
+    assert api_key_create(partner=partner, environment=Environment.PRODUCTION, actor=person).plaintext
+    operator = api_key_create(partner=PartnerFactory(), environment=Environment.PRODUCTION, actor=TEST_ACTOR)
+    assert operator.plaintext.startswith("wp_live_")

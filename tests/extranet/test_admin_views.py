@@ -65,12 +65,15 @@ def test_access_form_refused_to_others(mlp_user: Any) -> None:
     assert AccessGrant.objects.filter(user=mlp_user).count() == 1
 
 
-def test_create_user_sends_the_password_mail(officer: Any, mailoutbox: list[Any]) -> None:
+def test_create_user_sends_the_password_mail(
+    officer: Any, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
     partner = PartnerFactory()
-    response = client_for(officer).post(
-        "/admin/extranet-users/new/",
-        {"email": "Nieuw@Partner.example", "language": "en", "organisation": partner.pk, "is_org_admin": "on"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the mail goes out after the commit
+        response = client_for(officer).post(
+            "/admin/extranet-users/new/",
+            {"email": "Nieuw@Partner.example", "language": "en", "organisation": partner.pk, "is_org_admin": "on"},
+        )
     assert response.status_code == 302
     user = get_user_model().objects.get(email="nieuw@partner.example")
     assert response["Location"] == f"/admin/extranet-users/{user.pk}/access/"

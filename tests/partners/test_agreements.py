@@ -10,8 +10,10 @@ import time_machine
 from tests.conftest import TEST_ACTOR
 from tests.factories import PartnerFactory
 from tests.partners.conftest import SIGNED, at
+from werkpost.core import clock
 from werkpost.core.errors import CodedError
 from werkpost.core.models import AuditLogEntry
+from werkpost.partners import messages as m
 from werkpost.partners import services
 from werkpost.partners.models import Agreement, Onboarding, OnboardingPhase, Partner
 
@@ -21,17 +23,28 @@ PES = Agreement.Party.PES
 
 
 def sign(partner: Partner, signed_on: dt.date = SIGNED) -> Agreement:
-    return services.agreement_sign(
+    return services.agreement_record(
         partner=partner, signed_on=signed_on, signed_by_partner="An Peeters", signed_by_pes="David", actor=TEST_ACTOR
     )
 
 
 def test_date_helpers_clamp_to_month_ends() -> None:
-    assert services.add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
-    assert services.add_months(dt.date(2024, 2, 29), 12) == dt.date(2025, 2, 28)
-    assert services.add_months(dt.date(2026, 3, 15), -1) == dt.date(2026, 2, 15)
+    assert clock.add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert clock.add_months(dt.date(2024, 2, 29), 12) == dt.date(2025, 2, 28)
+    assert clock.add_months(dt.date(2026, 3, 15), -1) == dt.date(2026, 2, 15)
     assert services.year_end(dt.date(2026, 3, 15), 1) == dt.date(2027, 3, 14)
     assert services.notice_deadline(dt.date(2027, 3, 14)) == dt.date(2027, 2, 15)
+
+
+def test_notice_terms_of_a_running_agreement(organisation: Partner) -> None:
+    """What the back-office shows before notice is given, computed by the service (issue 14)."""
+    agreement = sign(organisation)
+    terms = services.agreement_notice_terms(agreement)
+    assert terms == services.NoticeTerms(
+        deadline=dt.date(2027, 2, 15), ends_on=dt.date(2027, 3, 14), late_ends_on=dt.date(2028, 3, 14)
+    )
+    agreement.status = Agreement.Status.NOTICE_GIVEN
+    assert services.agreement_notice_terms(agreement) is None
 
 
 def test_signature_runs_one_year_and_records_the_parties(organisation: Partner) -> None:
@@ -211,7 +224,7 @@ def test_a_new_agreement_after_termination_reopens_the_partner(
 def test_coded_errors_speak_dutch_and_english(organisation: Partner) -> None:
     from django.utils import translation
 
-    error = CodedError(services.m.AGREEMENT_REMEDY_PERIOD_RUNNING, until="2026-06-08")
+    error = CodedError(m.AGREEMENT_REMEDY_PERIOD_RUNNING, until="2026-06-08")
     with translation.override("en"):
         english = str(error)
     with translation.override("nl"):

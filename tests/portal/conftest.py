@@ -41,7 +41,7 @@ def request_log(settings: SettingsWrapper) -> None:
 def signed(db: None, traveller: time_machine.Coordinates) -> Partner:
     """A partner with its organisation data and a running agreement, signed yesterday."""
     partner = OrganisationFactory()
-    partner_services.agreement_sign(
+    partner_services.agreement_record(
         partner=partner,
         signed_on=dt.date(2026, 3, 15),
         signed_by_partner="An Peeters",

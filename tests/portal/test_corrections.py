@@ -18,7 +18,7 @@ from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
 from werkpost.core.models import AuditLogEntry
 from werkpost.partners.models import Partner
-from werkpost.portal import corrections
+from werkpost.portal.services import corrections
 from werkpost.vacancies.models import TransferResult, Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_a_correction_is_the_next_version_and_in_the_partners_feed(
 ) -> None:
     corrected = "<p>Je hebt ervaring als bakker of een opleiding bakkerij.</p>"
     with django_capture_on_commit_callbacks(execute=True):
-        result = corrections.vacancy_correct(
+        result = corrections.pes_correction_make(
             vacancy=published,
             texts=texts(published, profile=corrected),
             reason="Leeftijdsgrens en 'jonge' verwijderd (discriminatie).",
@@ -76,16 +76,20 @@ def test_a_correction_is_the_next_version_and_in_the_partners_feed(
 def test_a_correction_that_breaks_the_vacancy_is_refused_and_changes_nothing(published: Vacancy) -> None:
     results = TransferResult.objects.count()
     with pytest.raises(CodedError) as info:
-        corrections.vacancy_correct(
+        corrections.pes_correction_make(
             vacancy=published, texts=texts(published, description="<p>Kort.</p>"), reason="Ingekort", actor=STAFF
         )
     assert info.value.code == "vacancy.pes_correction_invalid"
     assert info.value.params["code"] == "content.description_too_short"
     with pytest.raises(CodedError) as info:
-        corrections.vacancy_correct(vacancy=published, texts=texts(published), reason="x", version=None, actor=STAFF)
+        corrections.pes_correction_make(
+            vacancy=published, texts=texts(published), reason="x", version=None, actor=STAFF
+        )
     assert info.value.code == "vacancy.pes_nothing_changed"
     with pytest.raises(CodedError) as info:
-        corrections.vacancy_correct(vacancy=published, texts=texts(published, title="Bakker"), reason=" ", actor=STAFF)
+        corrections.pes_correction_make(
+            vacancy=published, texts=texts(published, title="Bakker"), reason=" ", actor=STAFF
+        )
     assert info.value.code == "vacancy.pes_reason_required"
     published.refresh_from_db()
     assert published.version == 1
@@ -96,7 +100,7 @@ def test_closing_by_the_pes(
     published: Vacancy, signed: Partner, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        result = corrections.vacancy_close(vacancy=published, reason="Vraagt geld aan kandidaten.", actor=STAFF)
+        result = corrections.pes_closure_make(vacancy=published, reason="Vraagt geld aan kandidaten.", actor=STAFF)
     published.refresh_from_db()
     assert (published.status, published.closed_reason) == ("closed", "pes")
     assert (result.action, result.outcome, result.status) == ("close", "accepted", "closed")
@@ -107,7 +111,7 @@ def test_closing_by_the_pes(
     assert (entry.data["reason"], entry.data["note"]) == ("pes", "Vraagt geld aan kandidaten.")
     assert "Vraagt geld aan kandidaten." in mailoutbox[0].body
     with pytest.raises(CodedError) as info:
-        corrections.vacancy_close(vacancy=published, reason="nogmaals", actor=STAFF)
+        corrections.pes_closure_make(vacancy=published, reason="nogmaals", actor=STAFF)
     assert info.value.code == "vacancy.action_not_allowed"
 
 
@@ -143,7 +147,7 @@ def test_staff_find_correct_and_close_in_the_back_office(published: Vacancy, sig
 
 
 def test_the_partner_side_api_still_updates_after_a_correction(published: Vacancy, example: dict[str, Any]) -> None:
-    corrections.vacancy_correct(
+    corrections.pes_correction_make(
         vacancy=published,
         texts=texts(published, profile="<p>Ervaring.</p><p>Rijbewijs B.</p>"),
         reason="x",
@@ -158,7 +162,7 @@ def test_what_a_correction_may_not_do(published: Vacancy, signed: Partner, examp
     # Made on an older version: the partner's update in between is not overwritten.
     api.put("/vacancies/V1", {**example, "profile": BIASED + "<p>Rijbewijs B.</p>"})
     with pytest.raises(CodedError) as info:
-        corrections.vacancy_correct(
+        corrections.pes_correction_make(
             vacancy=published, texts=texts(published, title="Bakker"), reason="x", version=1, actor=STAFF
         )
     assert (info.value.code, info.value.params) == ("vacancy.pes_changed_meanwhile", {"version": 2})
@@ -166,13 +170,15 @@ def test_what_a_correction_may_not_do(published: Vacancy, signed: Partner, examp
     published.refresh_from_db()
     crlf = {name: value.replace("\n", "\r\n") for name, value in texts(published).items()}
     with pytest.raises(CodedError) as info:
-        corrections.vacancy_correct(vacancy=published, texts=crlf, reason="x", actor=STAFF)
+        corrections.pes_correction_make(vacancy=published, texts=crlf, reason="x", actor=STAFF)
     assert info.value.code == "vacancy.pes_nothing_changed"
     # A withdrawn vacancy is not brought back by a correction.
     api.delete("/vacancies/V1")
     published.refresh_from_db()
     with pytest.raises(CodedError) as info:
-        corrections.vacancy_correct(vacancy=published, texts=texts(published, title="Bakker"), reason="x", actor=STAFF)
+        corrections.pes_correction_make(
+            vacancy=published, texts=texts(published, title="Bakker"), reason="x", actor=STAFF
+        )
     assert info.value.code == "vacancy.action_not_allowed"
     published.refresh_from_db()
     assert published.status == "withdrawn"
@@ -187,7 +193,7 @@ def test_a_correction_keeps_the_current_window(
     assert api.post("/vacancies/V1/republish", {"end": "2026-06-30"}).status_code == 200
     published.refresh_from_db()
     window = (published.publication_start, published.publication_end)
-    corrections.vacancy_correct(
+    corrections.pes_correction_make(
         vacancy=published, texts=texts(published, profile="<p>Ervaring als bakker.</p>"), reason="x", actor=STAFF
     )
     published.refresh_from_db()
@@ -198,7 +204,7 @@ def test_a_correction_keeps_the_current_window(
 def test_a_vacancy_the_pes_closed_comes_back_only_corrected(
     published: Vacancy, signed: Partner, example: dict[str, Any], traveller: time_machine.Coordinates
 ) -> None:
-    corrections.vacancy_close(vacancy=published, reason="Leeftijdsgrens.", actor=STAFF)
+    corrections.pes_closure_make(vacancy=published, reason="Leeftijdsgrens.", actor=STAFF)
     traveller.shift(dt.timedelta(minutes=5))
     api = ApiClient(issue_key(signed, Environment.PRODUCTION))
     response = api.post("/vacancies/V1/republish", {})
@@ -212,7 +218,7 @@ def test_the_pes_can_close_a_vacancy_a_sanction_keeps_offline(published: Vacancy
     from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
     partner_vacancies_take_offline(partner=signed, reason="sanction", actor=STAFF)
-    corrections.vacancy_close(vacancy=published, reason="Fraude.", actor=STAFF)
+    corrections.pes_closure_make(vacancy=published, reason="Fraude.", actor=STAFF)
     partner_vacancies_reinstate(partner=signed, today=dt.date(2026, 4, 1), actor=STAFF)
     published.refresh_from_db()
     assert (published.status, published.closed_reason) == ("closed", "pes")

@@ -19,9 +19,9 @@ from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
 from werkpost.core.models import AuditLogEntry
 from werkpost.partners.models import Agreement, Partner
-from werkpost.portal import sanctions
 from werkpost.portal import services as portal_services
 from werkpost.portal.models import BreachNotice
+from werkpost.portal.services import sanctions
 from werkpost.portal.tasks import enforce_sanctions
 from werkpost.vacancies.models import Vacancy
 

@@ -36,8 +36,9 @@ from werkpost.core import clock
 from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
 from werkpost.partners.models import Partner
-from werkpost.portal import selectors, services, webhooks
+from werkpost.portal import selectors, services
 from werkpost.portal.models import WebhookDelivery, WebhookEndpoint
+from werkpost.portal.services import webhook_deliveries as webhooks
 
 pytestmark = pytest.mark.django_db
 

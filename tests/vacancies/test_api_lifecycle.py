@@ -312,3 +312,24 @@ def test_rejected_payloads_are_purged(api: ApiClient, example: dict[str, Any]) -
 def test_updated_since_takes_aware_iso_datetimes(api: ApiClient, value: str, status: int) -> None:
     response = api.get("/vacancies", updatedSince=value)
     assert response.status_code == status, response.json()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_status_changes_refuse_to_run_outside_a_transaction(api: ApiClient, example: dict[str, Any]) -> None:
+    """vacancy_close, vacancy_republish and vacancy_withdraw need the caller's row lock (issue 14)."""
+    from werkpost.core.audit import Actor
+    from werkpost.vacancies import services
+    from werkpost.vacancies.publication import Window
+
+    assert api.put("/vacancies/NO-TX", example).status_code == 201
+    vacancy = Vacancy.objects.get(vacancy_id="NO-TX")
+    actor = Actor.system("tests")
+    with pytest.raises(RuntimeError):
+        services.vacancy_close(vacancy=vacancy, reason="filled", actor=actor)
+    with pytest.raises(RuntimeError):
+        services.vacancy_republish(
+            vacancy=vacancy, window=Window(dt.date(2027, 1, 1), dt.date(2027, 2, 1)), actor=actor
+        )
+    with pytest.raises(RuntimeError):
+        services.vacancy_withdraw(vacancy=vacancy, actor=actor)
+    assert Vacancy.objects.get(vacancy_id="NO-TX").status == "published"

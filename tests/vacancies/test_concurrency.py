@@ -54,3 +54,46 @@ def test_feed_ids_follow_commit_order_under_load(test_key: str, example: dict[st
             break
     assert len(seen) == 36
     assert len(set(seen)) == 36
+
+
+def test_a_put_and_a_sanction_at_the_same_moment_do_not_deadlock(
+    test_key: str, example: dict[str, Any], monkeypatch: Any
+) -> None:
+    """apply_items once locked the vacancies, then the partner; taking a partner offline locks
+    the partner, then its vacancies: a PUT at the moment a sanction started could deadlock
+    (issue 14). Both now lock the partner first."""
+    import threading
+    import time
+
+    from werkpost.core.audit import Actor
+    from werkpost.partners.models import Partner
+    from werkpost.vacancies import services
+    from werkpost.vacancies.offline import partner_vacancies_take_offline
+
+    api = ApiClient(test_key)
+    assert api.put("/vacancies/LOCK-1", json.dumps(example)).status_code == 201
+    partner = Partner.objects.get(vacancies__vacancy_id="LOCK-1")
+    applying = threading.Event()
+    real_apply = services.vacancy_plan_apply
+
+    def slow_apply(*args: Any, **kwargs: Any) -> Any:
+        applying.set()  # the PUT holds its locks here; the sanction starts meanwhile
+        time.sleep(1.5)
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(services, "vacancy_plan_apply", slow_apply)
+
+    def sanction() -> int:
+        assert applying.wait(30)
+        try:
+            return partner_vacancies_take_offline(partner=partner, reason="test", actor=Actor.system("tests"))
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        put = pool.submit(_put_many, test_key, [("LOCK-1", {**example, "title": "Bakker-patissier"})])
+        offline = pool.submit(sanction)
+        assert put.result(timeout=60) == [200]
+        assert offline.result(timeout=60) == 1
+    vacancy = Vacancy.objects.get(vacancy_id="LOCK-1")
+    assert (vacancy.status, vacancy.title, vacancy.version) == ("suspended", "Bakker-patissier", 2)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Model, QuerySet
 
 
 def encode_cursor(position: int) -> str:
@@ -44,3 +45,17 @@ def within_bytes[T](rows: Sequence[T], render: Callable[[T], Any], budget: int) 
             break
         shown.append(rendered)
     return shown
+
+
+def keyset_page[M: Model](
+    qs: QuerySet[M], *, key: str = "id", after: int | None = None, limit: int, newest_first: bool = False
+) -> tuple[list[M], int | None]:
+    """A page of `qs` by a unique integer `key`, from the row after `after` on (in key order, or
+    the other way round with `newest_first`). Returns the rows and the key to continue from
+    when more follow (one row more is read to know), else None."""
+    if after is not None:
+        qs = qs.filter(**{f"{key}__lt" if newest_first else f"{key}__gt": after})
+    page = list(qs.order_by(f"-{key}" if newest_first else key)[: limit + 1])
+    more = len(page) > limit
+    page = page[:limit]
+    return page, (getattr(page[-1], key) if more and page else None)

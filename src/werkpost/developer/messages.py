@@ -25,6 +25,16 @@ KEY_LABEL_TOO_LONG = message_type(
     explanation=_("Labels name a key for humans (e.g. the server that uses it)."),
     fix=_("Shorten the label."),
 )
+PRODUCTION_NEEDS_SIGN_OFF = message_type(
+    "developer.api_key.production_needs_sign_off",
+    Severity.ERROR,
+    _("Production keys come with the production sign-off (step 5)."),
+    explanation=_(
+        "A partner works with test keys until the PES signs off production; the first production key "
+        "comes with that sign-off."
+    ),
+    fix=_("Finish the onboarding steps with your test key; the PES then signs off production."),
+)
 REASON_REQUIRED = message_type(
     "developer.api_key.reason_required",
     Severity.ERROR,

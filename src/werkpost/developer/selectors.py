@@ -6,6 +6,7 @@ import datetime as dt
 import hmac
 
 from werkpost.core import clock
+from werkpost.core.pagination import keyset_page
 from werkpost.developer.models import ApiKey, RequestLog
 from werkpost.developer.services import PREFIX_LENGTH, hash_key
 from werkpost.partners.models import Partner
@@ -60,9 +61,4 @@ def request_log(
     qs = RequestLog.objects.filter(partner=partner, environment=environment)
     if api_key_id is not None:
         qs = qs.filter(api_key_id=api_key_id)
-    if before is not None:
-        qs = qs.filter(id__lt=before)
-    page = list(qs.select_related("api_key").order_by("-id")[: limit + 1])
-    more = len(page) > limit
-    page = page[:limit]
-    return page, (page[-1].id if more and page else None)
+    return keyset_page(qs.select_related("api_key"), after=before, limit=limit, newest_first=True)

@@ -15,9 +15,11 @@ from werkpost.core import clock
 from werkpost.core.audit import Actor, audit_log
 from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
+from werkpost.core.models import AuditLogEntry
 from werkpost.developer import messages as m
 from werkpost.developer.models import ApiKey, RequestLog
 from werkpost.partners.models import Partner
+from werkpost.partners.selectors import production_signed_off
 
 KEY_ALPHABET = string.ascii_letters + string.digits
 SECRET_LENGTH = 40  # ~238 bits of entropy
@@ -44,9 +46,17 @@ def api_key_create(
     *, partner: Partner, environment: Environment, label: str = "", actor: Actor, replace_oldest: bool = False
 ) -> IssuedKey:
     """Issue a new key. At most two are active per environment (to rotate without downtime);
-    with `replace_oldest`, the oldest active key is revoked to make room."""
+    with `replace_oldest`, the oldest active key is revoked to make room. People get production
+    keys only after the production sign-off (onboarding step 5); an operator's command (a system
+    actor) may issue one directly, e.g. for a partner moved over from another system."""
     limit = settings.WERKPOST_ACTIVE_KEYS_PER_ENVIRONMENT
     _check_label(label)
+    if (
+        environment == Environment.PRODUCTION
+        and actor.kind != AuditLogEntry.ActorKind.SYSTEM
+        and not production_signed_off(partner)
+    ):
+        raise ApiKeyError(m.PRODUCTION_NEEDS_SIGN_OFF)
     with transaction.atomic():
         Partner.objects.select_for_update().get(pk=partner.pk)  # serialise key changes per partner
         revoked: list[ApiKey] = []
@@ -195,6 +205,6 @@ def api_keys_revoke_all(*, partner: Partner, actor: Actor) -> list[ApiKey]:
 
 def request_log_purge(*, now: dt.datetime) -> int:
     """The request log is kept for WERKPOST_REQUEST_LOG_RETENTION_DAYS (default 30)."""
-    days = getattr(settings, "WERKPOST_REQUEST_LOG_RETENTION_DAYS", 30)
+    days = settings.WERKPOST_REQUEST_LOG_RETENTION_DAYS
     deleted, _ = RequestLog.objects.filter(created_at__lt=now - dt.timedelta(days=days)).delete()
     return deleted

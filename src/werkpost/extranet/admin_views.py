@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from allauth.account.forms import ResetPasswordForm
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -25,6 +24,7 @@ from werkpost.accounts.services import (
     access_types_set,
     organisation_access_set,
     user_create,
+    user_invite,
 )
 from werkpost.core.audit import Actor
 from werkpost.core.pagination import ascii_digits
@@ -76,10 +76,7 @@ def create(request: HttpRequest) -> HttpResponse:
         except AccountError as exc:
             form.add_error("email", f"{exc} ({exc.code})")
         else:
-            # The invitation: a link to choose a password (allauth's reset flow, verified address).
-            reset = ResetPasswordForm({"email": user.email})
-            if reset.is_valid():
-                reset.save(request)
+            user_invite(user=user, actor=Actor.for_user(request.user))
             messages.success(
                 request, _("User %(email)s created; an e-mail to choose a password was sent.") % {"email": user.email}
             )

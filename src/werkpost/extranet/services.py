@@ -19,12 +19,14 @@ from werkpost.accounts.models import AccessType, Profile
 from werkpost.accounts.services import access_types_load
 from werkpost.core import clock
 from werkpost.core.audit import Actor, audit_log
+from werkpost.core.errors import CodedError
+from werkpost.extranet import messages as m
 from werkpost.extranet import selectors
 from werkpost.extranet.models import ContentPage, DigestRun, ExtranetPage, Feedback, Follow, HomePage, TermsPage
 from werkpost.extranet.starter_content import ACCESS_TYPES, HOME_INTRO, PAGES, StarterPage
 
 
-class ExtranetError(ValueError):
+class ExtranetError(CodedError):
     """A request the extranet refuses; nothing was changed."""
 
 
@@ -34,9 +36,9 @@ class ExtranetError(ValueError):
 def follow_add(*, user: Any, page: Page) -> Follow:
     """Follow a page the user may read; following needs at least one access type (R25)."""
     if not selectors.can_follow(user):
-        raise ExtranetError("following pages needs an access type")
+        raise ExtranetError(m.FOLLOW_NEEDS_ACCESS_TYPE)
     if not selectors.page_access(user, page).allowed or not page.live:
-        raise ExtranetError("this page cannot be followed")
+        raise ExtranetError(m.PAGE_NOT_FOLLOWABLE)
     with transaction.atomic():
         follow, _ = Follow.objects.get_or_create(user=user, page=page, defaults={"created_at": clock.now()})
     return follow
@@ -54,7 +56,7 @@ def feedback_submit(*, url: str, message: str, email: str, user: Any, page: Page
     """Store the feedback and tell the editors by e-mail once it is stored."""
     message = message.strip()
     if not message:
-        raise ExtranetError("empty feedback")
+        raise ExtranetError(m.FEEDBACK_EMPTY)
     with transaction.atomic():
         feedback = Feedback.objects.create(
             page=page,
@@ -242,7 +244,7 @@ def _add_page(parent: Page, spec: StarterPage, types: dict[str, AccessType]) -> 
     codes = spec.get("access_types", [])
     missing = [code for code in codes if code not in types]
     if missing:
-        raise ExtranetError(f"starter page {spec['slug']!r} names unknown access types {missing}")
+        raise ExtranetError(m.STARTER_CONTENT_INVALID, slug=spec["slug"], codes=", ".join(sorted(missing)))
     page.access_types.set([types[code] for code in codes])
     page.save_revision().publish()
     for child in spec.get("children", []):

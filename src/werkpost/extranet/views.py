@@ -92,13 +92,8 @@ def follow(request: HttpRequest, page_id: int) -> HttpResponse:
     if action == "follow":
         try:
             services.follow_add(user=request.user, page=page)
-        except services.ExtranetError:
-            message = (
-                _("Following pages needs an extranet access type.")
-                if not selectors.can_follow(request.user)
-                else _("You cannot follow this page.")
-            )
-            return _follow_answer(request, page, status=403, message=message)
+        except services.ExtranetError as exc:
+            return _follow_answer(request, page, status=403, message=str(exc))
         removed = [i for i in request.session.get(REMOVED_SESSION_KEY, []) if i != page.id]
         request.session[REMOVED_SESSION_KEY] = removed
     else:

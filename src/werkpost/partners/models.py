@@ -4,6 +4,7 @@ service companies that integrate for them, their agreements and their onboarding
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -89,6 +90,8 @@ class Agreement(models.Model):
         NOTICE_GIVEN = "notice_given", _("notice given")  # runs until `ends_on`
         ENDED = "ended", _("ended")  # by notice, at the end of a year
         TERMINATED = "terminated", _("terminated")  # immediately
+
+    RUNNING: ClassVar[tuple[str, ...]] = (Status.ACTIVE, Status.NOTICE_GIVEN)  # in force
 
     class Party(models.TextChoices):
         PES = "pes", _("public employment service")

@@ -33,11 +33,10 @@ from werkpost.partners import selectors as partner_selectors
 from werkpost.partners import services as partner_services
 from werkpost.partners.models import Agreement, Onboarding, OnboardingPhase, Partner
 from werkpost.portal import admin_forms as f
-from werkpost.portal import corrections as portal_corrections
-from werkpost.portal import sanctions
 from werkpost.portal import selectors as portal_selectors
 from werkpost.portal import services as portal_services
 from werkpost.portal.models import BreachNotice
+from werkpost.portal.services import sanctions
 from werkpost.vacancies import corrections
 from werkpost.vacancies.models import Vacancy, VacancyStatus
 from werkpost.vacancies.selectors import effective_status, vacancy_get, vacancy_of
@@ -225,13 +224,7 @@ def _detail(request: HttpRequest, partner: Partner, *, status: int = 200, **boun
         partner, log_environment, before=_before(request), limit=REQUEST_LOG_PAGE
     )
     mandates = partner_selectors.mandates_of(partner)
-    notice = None
-    if running is not None and running.status == Agreement.Status.ACTIVE:
-        notice = {
-            "deadline": partner_services.notice_deadline(running.year_ends_on),
-            "ends_on": running.year_ends_on,
-            "late_ends_on": partner_services.year_end(running.signed_on, running.renewals + 2),
-        }
+    notice = partner_services.agreement_notice_terms(running) if running is not None else None
     reached = onboarding.has_reached if onboarding else (lambda phase: False)
     phase = onboarding.phase if onboarding else OnboardingPhase.REQUESTED
     user = request.user
@@ -672,7 +665,7 @@ def vacancy_correct(request: HttpRequest, partner_id: int, vacancy_pk: int) -> H
     if form.is_valid():
         data = form.cleaned_data
         try:
-            result = portal_corrections.vacancy_correct(
+            result = portal_services.pes_correction_make(
                 vacancy=subject,
                 texts={name: data[name] for name in corrections.TEXT_FIELDS},
                 reason=data["reason"],
@@ -699,7 +692,7 @@ def vacancy_close(request: HttpRequest, partner_id: int, vacancy_pk: int) -> Htt
     form = f.VacancyCloseForm(request.POST)
     if form.is_valid():
         try:
-            portal_corrections.vacancy_close(vacancy=subject, reason=form.cleaned_data["reason"], actor=_actor(request))
+            portal_services.pes_closure_make(vacancy=subject, reason=form.cleaned_data["reason"], actor=_actor(request))
         except CodedError as exc:
             f.add_coded_error(form, exc)
         else:

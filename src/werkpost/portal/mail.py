@@ -25,7 +25,7 @@ def partner_mail(partner: Partner, template: str, subject: str | Promise, contex
         context={
             "partner": partner,
             "public_url": settings.PUBLIC_URL,
-            "portal_url": getattr(settings, "WERKPOST_PORTAL_URL", f"{settings.PUBLIC_URL}/portal/"),
+            "portal_url": settings.WERKPOST_PORTAL_URL,
             **context,
         },
         supplier_id=partner.supplier_id,

@@ -11,6 +11,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from werkpost.core.environments import Environment
+from werkpost.core.pagination import keyset_page
 from werkpost.developer.models import RequestLog
 from werkpost.partners.models import Onboarding, Partner
 from werkpost.portal.models import BreachNotice, WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -229,12 +230,7 @@ def webhook_deliveries(
     qs = WebhookDelivery.objects.filter(endpoint=endpoint)
     if status:
         qs = qs.filter(status=status)
-    if before is not None:
-        qs = qs.filter(id__lt=before)
-    page = list(qs.order_by("-id")[: limit + 1])
-    more = len(page) > limit
-    page = page[:limit]
-    return page, (page[-1].id if more and page else None)
+    return keyset_page(qs, after=before, limit=limit, newest_first=True)
 
 
 def webhook_attempts(delivery: WebhookDelivery) -> list[WebhookAttempt]:

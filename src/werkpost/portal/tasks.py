@@ -9,7 +9,9 @@ from crontask import cron
 from django.tasks import task
 
 from werkpost.core import clock
-from werkpost.portal import sanctions, services, webhooks
+from werkpost.portal import services
+from werkpost.portal.services import sanctions
+from werkpost.portal.services import webhook_deliveries as webhooks
 
 
 @cron("10 2 * * *")

@@ -28,6 +28,7 @@ from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
 from werkpost.core.messages import render_record
 from werkpost.core.pagination import ascii_digits
+from werkpost.developer import messages as key_messages
 from werkpost.developer import selectors as key_selectors
 from werkpost.developer import services as key_services
 from werkpost.partners import selectors as partner_selectors
@@ -113,8 +114,6 @@ def keys(request: HttpRequest, partner: Partner) -> HttpResponse:
         try:
             if action == "create":
                 environment = _environment(request)
-                if environment == Environment.PRODUCTION and not partner_selectors.production_signed_off(partner):
-                    raise PermissionDenied(_("Production keys come with the production sign-off (step 5)."))
                 issued = key_services.api_key_create(
                     partner=partner,
                     environment=Environment(environment),
@@ -136,7 +135,7 @@ def keys(request: HttpRequest, partner: Partner) -> HttpResponse:
                 status = 400
         except CodedError as exc:
             messages.error(request, f"{exc} ({exc.code})")
-            status = 400
+            status = 403 if exc.code == key_messages.PRODUCTION_NEEDS_SIGN_OFF.code else 400
     context = _context(
         request,
         partner,

@@ -34,7 +34,7 @@ _NUMERIC_LABEL = re.compile(r"[0-9]+|0x[0-9a-f]*")
 
 def loopback_http_allowed() -> bool:
     """Tests (and local development) may deliver to http://127.0.0.1; production never."""
-    return bool(getattr(settings, "WERKPOST_WEBHOOK_ALLOW_LOOPBACK_HTTP", False))
+    return bool(settings.WERKPOST_WEBHOOK_ALLOW_LOOPBACK_HTTP)
 
 
 def address_is_public(address: IPAddress) -> bool:

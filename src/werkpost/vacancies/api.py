@@ -21,6 +21,13 @@ from werkpost.developer.auth import tenant
 from werkpost.vacancies import batches, pipeline, selectors
 from werkpost.vacancies import messages as m
 from werkpost.vacancies.models import TransferAction, VacancyStatus
+from werkpost.vacancies.representations import (
+    batch_item_out,
+    batch_out,
+    transfer_result_out,
+    vacancy_out,
+    vacancy_summary_out,
+)
 from werkpost.vacancies.schemas import (
     BatchOut,
     CloseIn,
@@ -30,11 +37,6 @@ from werkpost.vacancies.schemas import (
     TransferResultOut,
     VacancyOut,
     VacancyPage,
-    batch_item_out,
-    batch_out,
-    transfer_result_out,
-    vacancy_out,
-    vacancy_summary_out,
 )
 
 router = Router(tags=["vacancies"])

@@ -20,7 +20,7 @@ from werkpost.vacancies import messages as m
 from werkpost.vacancies import services
 from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy, VacancyStatus
 from werkpost.vacancies.parsing import parse_body
-from werkpost.vacancies.pipeline import Item, apply_items, check
+from werkpost.vacancies.pipeline import Item, apply_items, check, transfer_result_new
 from werkpost.vacancies.selectors import effective_status
 from werkpost.vacancies.validation import CheckContext
 
@@ -114,21 +114,19 @@ def vacancy_close_by_pes(*, vacancy: Vacancy, reason: str, actor: Actor) -> Tran
         raise CodedError(m.PES_REASON_REQUIRED)
     with transaction.atomic():
         vacancy = Vacancy.objects.select_for_update(of=("self",)).select_related("partner").get(pk=vacancy.pk)
-        try:
-            services.vacancy_close(vacancy=vacancy, reason=CLOSED_BY_PES_REASON, actor=actor, note=reason, by_pes=True)
-        except services.TransitionNotAllowedError as exc:
-            raise CodedError(m.ACTION_NOT_ALLOWED, action=exc.action, status=exc.status) from exc
-        result = TransferResult(
-            transfer_id=public_id("tr"),
+        # A close that is not allowed raises services.TransitionNotAllowedError, a CodedError.
+        services.vacancy_close(vacancy=vacancy, reason=CLOSED_BY_PES_REASON, actor=actor, note=reason, by_pes=True)
+        result = transfer_result_new(
             partner=vacancy.partner,
             environment=vacancy.environment,
             vacancy_id=vacancy.vacancy_id,
             action=TransferAction.CLOSE,
             outcome=Outcome.ACCEPTED,
-            messages=[m.CLOSED_BY_PES("", reason=reason).to_record()],
+            found=[m.CLOSED_BY_PES("", reason=reason)],
+            http_status=200,
+            received_at=clock.now(),
+            transfer_id=public_id("tr"),
             status=effective_status(vacancy, clock.today()),
             version=vacancy.version,
-            received_at=clock.now(),
-            http_status=200,
         )
         return services.transfer_results_record([result])[0]

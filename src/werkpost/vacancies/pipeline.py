@@ -252,24 +252,65 @@ def _result(
     transfer_id: str | None,
     batch: Batch | None = None,
 ) -> TransferResult:
-    parsed = item.parsed if isinstance(item.parsed, Parsed) else None
-    return new(
-        TransferResult,
-        transfer_id=transfer_id or "",  # empty: shown but never recorded (dry runs)
+    return transfer_result_new(
         partner=partner,
         environment=environment,
         vacancy_id=item.vacancy_id,
         action=TransferAction.UPSERT,
         outcome=outcome,
+        found=item.found if found is None else found,
+        http_status=http_status,
+        received_at=item.received_at,
+        transfer_id=transfer_id,
         status=status,
         version=version,
-        messages=_records(item.found if found is None else found, parsed),
-        received_at=item.received_at,
-        http_status=http_status,
-        raw_payload=item.raw_text,
+        raw_text=item.raw_text,
         content_type=item.content_type,
         batch=batch,
         batch_index=item.batch_index,
+        parsed=item.parsed if isinstance(item.parsed, Parsed) else None,
+    )
+
+
+def transfer_result_new(
+    *,
+    partner: Partner,
+    environment: str,
+    vacancy_id: str,
+    action: TransferAction,
+    outcome: Outcome,
+    found: Sequence[Message],
+    http_status: int,
+    received_at: dt.datetime,
+    transfer_id: str | None,
+    status: str = "",
+    version: int | None = None,
+    raw_text: str = "",
+    content_type: str = "",
+    batch: Batch | None = None,
+    batch_index: int | None = None,
+    parsed: Parsed | None = None,
+) -> TransferResult:
+    """A transfer result, unsaved: the one place where one is built (a PUT, a batch item, a dry
+    run, an action, a close by the PES), so that every result bounds and orders its messages the
+    same way. Without `transfer_id` it is shown but never recorded (a dry run)."""
+    return new(
+        TransferResult,
+        transfer_id=transfer_id or "",
+        partner=partner,
+        environment=environment,
+        vacancy_id=vacancy_id,
+        action=action,
+        outcome=outcome,
+        status=status,
+        version=version,
+        messages=_records(found, parsed),
+        received_at=received_at,
+        http_status=http_status,
+        raw_payload=raw_text,
+        content_type=content_type,
+        batch=batch,
+        batch_index=batch_index,
     )
 
 
@@ -378,6 +419,10 @@ def _apply_items(
     actor: Actor,
     notes: Sequence[Message],
 ) -> list[TransferResult]:
+    # Lock order: the partner, then its vacancies, as the sanctions do (a partner taken offline
+    # locks its vacancies under the partner's lock); vacancies first could deadlock with them.
+    # Recording the results locks the partner anyway, so this only takes that lock earlier.
+    Partner.objects.select_for_update().filter(pk=partner.pk).values_list("pk", flat=True).first()
     named = {item.vacancy_id for item in items if VACANCY_ID_RE.match(item.vacancy_id)}
     current: dict[str, Vacancy] = {}
     if named:
@@ -507,19 +552,19 @@ def act(
     raw_text = body.decode("utf-8", errors="replace")
 
     def record(outcome: Outcome, found: Sequence[Message], status: int, vacancy: Vacancy | None) -> TransferResult:
-        result = TransferResult(
-            transfer_id=transfer_id,
+        result = transfer_result_new(
             partner=partner,
             environment=environment,
             vacancy_id=vacancy_id,
             action=action,
             outcome=outcome,
-            messages=_records(found),
+            found=found,
+            http_status=status,
+            received_at=received_at,
+            transfer_id=transfer_id,
             status=effective_status(vacancy, clock.today()) if vacancy else "",
             version=vacancy.version if vacancy else None,
-            received_at=received_at,
-            http_status=status,
-            raw_payload=raw_text,
+            raw_text=raw_text,
             content_type=content_type,
         )
         return services.transfer_results_record([result])[0]

@@ -8,6 +8,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from werkpost.core.environments import Environment
+from werkpost.core.pagination import keyset_page
 from werkpost.partners.models import Partner
 from werkpost.vacancies.models import Batch, TransferResult, Vacancy, VacancyStatus
 
@@ -67,12 +68,7 @@ def vacancy_list(
         qs = qs.filter(effective_status_q(status, today))
     if updated_since:
         qs = qs.filter(updated_at__gte=updated_since)
-    if after is not None:
-        qs = qs.filter(id__gt=after)
-    page = list(qs.order_by("id")[: limit + 1])
-    more = len(page) > limit
-    page = page[:limit]
-    return page, (page[-1].id if more and page else None)
+    return keyset_page(qs, after=after, limit=limit)
 
 
 def results_feed(
@@ -127,10 +123,4 @@ def batch_get(partner: Partner, environment: str, batch_id: str) -> Batch | None
 
 def batch_results(batch: Batch, *, after: int | None, limit: int) -> tuple[list[TransferResult], int | None]:
     """A page of the batch's item results in file order; the last index when more follow."""
-    qs = TransferResult.objects.filter(batch=batch)
-    if after is not None:
-        qs = qs.filter(batch_index__gt=after)
-    page = list(qs.order_by("batch_index")[: limit + 1])
-    more = len(page) > limit
-    page = page[:limit]
-    return page, (page[-1].batch_index if more and page else None)
+    return keyset_page(TransferResult.objects.filter(batch=batch), key="batch_index", after=after, limit=limit)

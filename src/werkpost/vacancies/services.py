@@ -15,7 +15,9 @@ from werkpost.core import clock
 from werkpost.core.audit import Actor, AuditEntry, audit_log, audit_log_many
 from werkpost.core.bulk import COPY_MIN_ROWS, bulk_insert, new
 from werkpost.core.environments import Environment
+from werkpost.core.errors import CodedError
 from werkpost.partners.models import Partner
+from werkpost.vacancies import messages as m
 from werkpost.vacancies.models import (
     Outcome,
     TransferResult,
@@ -28,9 +30,11 @@ from werkpost.vacancies.publication import KEEPS_STATUS, UpsertPlan, Window, sta
 SYSTEM = Actor.system("scheduler")
 
 
-class TransitionNotAllowedError(Exception):
+class TransitionNotAllowedError(CodedError):
+    """The action is not allowed in the vacancy's status (vacancy.action_not_allowed, 409)."""
+
     def __init__(self, action: str, status: str) -> None:
-        super().__init__(f"{action} not allowed in status {status}")
+        super().__init__(m.ACTION_NOT_ALLOWED, action=action, status=status)
         self.action = action
         self.status = status
 
@@ -55,9 +59,17 @@ def _set_status(vacancy: Vacancy, status: VacancyStatus, now: dt.datetime) -> st
 PES_CLOSED = "pes"  # closed_reason of a vacancy the PES closed (vacancies.corrections)
 
 
+def _require_transaction() -> None:
+    """The status changes read, decide and write a vacancy: without the caller's transaction
+    (and its row lock) a concurrent change could be lost. Outside one, refuse at once."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("a vacancy's status changes inside the transaction that holds its row lock")
+
+
 def vacancy_settle(*, vacancy: Vacancy, today: dt.date, actor: Actor = SYSTEM) -> Vacancy:
     """Apply the transitions the calendar has made due (scheduled → published, → expired).
     Call inside the transaction that holds the vacancy's row lock."""
+    _require_transaction()
     window = Window(vacancy.publication_start, vacancy.publication_end)
     if vacancy.status in (VacancyStatus.SCHEDULED, VacancyStatus.PUBLISHED):
         due = status_for(window, today)
@@ -220,7 +232,8 @@ def _revisions_record(changes: Sequence[Upsert], now: dt.datetime) -> None:
 
 def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor, note: str = "", by_pes: bool = False) -> Vacancy:
     """Close an online vacancy; the PES may also close one a sanction keeps suspended (it then
-    stays offline when the sanction ends)."""
+    stays offline when the sanction ends). Call inside the transaction that holds the vacancy's
+    row lock (select_for_update), as for every status change."""
     vacancy_settle(vacancy=vacancy, today=clock.today())
     closable = (VacancyStatus.SCHEDULED, VacancyStatus.PUBLISHED, *((VacancyStatus.SUSPENDED,) if by_pes else ()))
     if vacancy.status not in closable:
@@ -235,6 +248,8 @@ def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor, note: str = ""
 
 
 def vacancy_republish(*, vacancy: Vacancy, window: Window, actor: Actor) -> Vacancy:
+    """Put an expired or closed vacancy back online in `window`. Call inside the transaction
+    that holds the vacancy's row lock."""
     vacancy_settle(vacancy=vacancy, today=clock.today())
     if vacancy.status not in (VacancyStatus.EXPIRED, VacancyStatus.CLOSED):
         raise TransitionNotAllowedError("republish", vacancy.status)
@@ -255,6 +270,9 @@ def vacancy_republish(*, vacancy: Vacancy, window: Window, actor: Actor) -> Vaca
 
 
 def vacancy_withdraw(*, vacancy: Vacancy, actor: Actor) -> Vacancy:
+    """Take the vacancy offline for good. Call inside the transaction that holds the vacancy's
+    row lock."""
+    _require_transaction()
     if vacancy.status in (VacancyStatus.WITHDRAWN, VacancyStatus.SUSPENDED):
         raise TransitionNotAllowedError("withdraw", vacancy.status)
     now = clock.now()

@@ -18,7 +18,7 @@ def _tell(vacancy: Vacancy, subject: Promise, result: TransferResult, reason: st
     transaction.on_commit(on_commit_mail(vacancy.partner, "vacancy_corrected", subject, context), robust=True)
 
 
-def vacancy_correct(
+def pes_correction_make(
     *, vacancy: Vacancy, texts: dict[str, str], reason: str, actor: Actor, version: int | None = None
 ) -> TransferResult:
     with transaction.atomic():
@@ -27,7 +27,7 @@ def vacancy_correct(
     return result
 
 
-def vacancy_close(*, vacancy: Vacancy, reason: str, actor: Actor) -> TransferResult:
+def pes_closure_make(*, vacancy: Vacancy, reason: str, actor: Actor) -> TransferResult:
     with transaction.atomic():
         result = corrections.vacancy_close_by_pes(vacancy=vacancy, reason=reason, actor=actor)
         _tell(vacancy, _("werkpost: the PES closed a vacancy of %(supplier_id)s"), result, reason, closed=True)

@@ -15,7 +15,6 @@ from werkpost.core import clock
 from werkpost.core.audit import Actor, audit_log
 from werkpost.core.errors import CodedError
 from werkpost.partners.models import Partner
-from werkpost.partners.services import add_months
 from werkpost.portal import messages as m
 from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import BreachNotice
@@ -84,7 +83,7 @@ def breach_notify(
             vacancy_ids="\n".join(ids),
             notified_at=clock.now(),
             notified_by=actor.label,
-            remedy_by=add_months(clock.today(), REMEDY_MONTHS),
+            remedy_by=clock.add_months(clock.today(), REMEDY_MONTHS),
             suspension_days=days,
         )
         audit_log(
@@ -246,7 +245,7 @@ def sanctions_on_new_agreement(*, partner: Partner, actor: Actor) -> bool:
         )
     )
     for notice in overdue:
-        notice.remedy_by = add_months(today, REMEDY_MONTHS)
+        notice.remedy_by = clock.add_months(today, REMEDY_MONTHS)
         notice.save(update_fields=["remedy_by"])
         audit_log(
             "portal.breach.deadline_renewed",

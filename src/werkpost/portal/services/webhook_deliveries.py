@@ -27,7 +27,7 @@ from werkpost.core import clock
 from werkpost.core.errors import CodedError
 from werkpost.core.ids import public_id
 from werkpost.portal.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from werkpost.portal.services import webhook_endpoint_disable_failing
+from werkpost.portal.services.webhook_endpoints import webhook_endpoint_disable_failing
 from werkpost.portal.webhook_addresses import (
     WebhookTarget,
     loopback_http_allowed,
@@ -35,7 +35,7 @@ from werkpost.portal.webhook_addresses import (
     webhook_target_addresses,
 )
 from werkpost.vacancies.models import TransferResult
-from werkpost.vacancies.schemas import transfer_result_out
+from werkpost.vacancies.representations import transfer_result_out
 from werkpost.vacancies.selectors import results_feed
 
 EVENT_TYPE = "transfer_result"
@@ -223,7 +223,7 @@ def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, s
         return None, _refusal(exc)
     except OSError:
         return None, "the host name does not resolve"
-    timeout = getattr(settings, "WERKPOST_WEBHOOK_TIMEOUT_SECONDS", 10)
+    timeout = settings.WERKPOST_WEBHOOK_TIMEOUT_SECONDS
     connection_class = _CheckedHTTPConnection if target.scheme == "http" else _CheckedHTTPSConnection
     connection = connection_class(target, addresses, timeout)
     try:
