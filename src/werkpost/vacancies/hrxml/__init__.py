@@ -6,8 +6,12 @@ field (mapping.py); `iter_hrxml_items` streams an envelope with many PositionOpe
 `map_hrxml_item` split reading from mapping for helper processes (scanner.py, which also holds
 the security rules). Message types are in messages.py, value lists in vocabulary.py. The
 mapping is documented in docs/hr-xml.md.
+
+Importing the package registers HR-XML: the parser for single documents and the batch format.
 """
 
+from werkpost.vacancies.batch_formats import register_batch_format
+from werkpost.vacancies.hrxml.batch_format import HRXML_BATCHES, XML_TYPES
 from werkpost.vacancies.hrxml.messages import (
     INVALID_XML,
     XML_DOCTYPE_FORBIDDEN,
@@ -28,8 +32,10 @@ from werkpost.vacancies.hrxml.scanner import (
     secure_parser,
 )
 from werkpost.vacancies.hrxml.vocabulary import HRXML_NS, WP_NS, XML_LANG
+from werkpost.vacancies.parsing import register_parser
 
 __all__ = [
+    "HRXML_BATCHES",
     "HRXML_NS",
     "INVALID_XML",
     "MAX_ATTRIBUTES",
@@ -42,6 +48,7 @@ __all__ = [
     "XML_SEVERAL_POSITION_OPENINGS",
     "XML_TOO_DEEP",
     "XML_TOO_MANY_ATTRIBUTES",
+    "XML_TYPES",
     "count_hrxml_items",
     "iter_hrxml_items",
     "map_hrxml_item",
@@ -49,3 +56,6 @@ __all__ = [
     "scan_hrxml_items",
     "secure_parser",
 ]
+
+register_parser(XML_TYPES, parse_hrxml)
+register_batch_format(HRXML_BATCHES)
