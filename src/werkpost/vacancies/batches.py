@@ -25,6 +25,7 @@ from typing import IO, Any
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
+from django.tasks import task
 from django.utils.translation import gettext_lazy as _
 
 from werkpost.core import clock
@@ -208,8 +209,6 @@ def _count(reader: BatchFormatReader, spooled: Spooled) -> int:
 
 
 def _enqueue(batch_id: str) -> None:
-    from werkpost.vacancies.tasks import process_batch
-
     process_batch.enqueue(batch_id)
 
 
@@ -247,9 +246,9 @@ def _context(batch: Batch) -> CheckContext:
 Task = tuple[str, CheckContext, dt.datetime, list[Unit]]
 
 
-def _check_units(task: Task) -> list[Item]:
+def _check_units(job: Task) -> list[Item]:
     """Check a chunk of units (in a helper process): the items, detached for applying."""
-    fmt, context, received_at, units = task
+    fmt, context, received_at, units = job
     reader = batch_format(fmt)
     return [check(_to_item(reader, unit, received_at), None, context).detached() for unit in units]
 
@@ -337,6 +336,14 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
         chunks.close()  # stops the helpers
         gc.set_threshold(*thresholds)
     return _finish(batch, BatchStatus.DONE)
+
+
+@task
+def process_batch(batch_id: str) -> str:
+    """The task that runs batch_process: queued when a batch arrives, after its turn, and by
+    batches_recover. Defined here, beside what queues it (vacancies.tasks holds the periodic
+    jobs, which call this module), so neither module imports the other inside a function."""
+    return batch_process(batch_id=batch_id)
 
 
 def _commit_chunk(batch: Batch, chunk: list[Item], offset: int) -> None:
