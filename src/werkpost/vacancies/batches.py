@@ -1,5 +1,5 @@
-"""Batches: many vacancies in one file (JSON Lines or an HR-XML envelope), each item run
-through the one pipeline by the task worker.
+"""Batches: many vacancies in one file (in a registered batch format: JSON Lines, an HR-XML
+envelope), each item run through the one pipeline by the task worker.
 
 Receiving streams the body to the spool dir, counts the items and refuses oversized files
 before any work starts. Processing checks items outside any transaction and applies them in
@@ -25,6 +25,7 @@ from typing import IO, Any
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
+from django.tasks import task
 from django.utils.translation import gettext_lazy as _
 
 from werkpost.core import clock
@@ -32,9 +33,10 @@ from werkpost.core.audit import Actor, audit_log
 from werkpost.core.errors import INTERNAL_ERROR, problem_type
 from werkpost.core.ids import public_id
 from werkpost.partners.models import Partner
-from werkpost.vacancies.models import Batch, BatchFormat, BatchStatus, Outcome
+from werkpost.vacancies.batch_formats import BatchFormatReader, Spooled, Unit, batch_format, batch_format_for
+from werkpost.vacancies.models import Batch, BatchStatus, Outcome
 from werkpost.vacancies.parallel import GC_THRESHOLDS, Pool, usable_cpus
-from werkpost.vacancies.parsing import Parsed, ParseError, media_type, parse_json
+from werkpost.vacancies.parsing import Parsed, ParseError, media_type
 from werkpost.vacancies.pipeline import Item, apply_items, check
 from werkpost.vacancies.validation import CheckContext
 
@@ -49,10 +51,6 @@ def lease() -> dt.timedelta:
     """How long a worker holds a batch without renewing it (each chunk renews it); after
     that the batch counts as abandoned and `batches_recover` queues it again."""
     return dt.timedelta(seconds=settings.WERKPOST_BATCH_LEASE_SECONDS)
-
-
-JSON_LINES_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-seq")
-XML_TYPES = ("application/xml", "text/xml")
 
 
 TOO_LARGE = problem_type(
@@ -126,20 +124,17 @@ def batch_receive(
     """Spool the file, count its items, refuse what exceeds the limits, then create the batch
     and queue its processing (on commit)."""
     kind, _params = media_type(content_type)
-    if kind in JSON_LINES_TYPES:
-        fmt = BatchFormat.JSON_LINES
-    elif kind in XML_TYPES:
-        fmt = BatchFormat.HR_XML
-    else:
+    reader = batch_format_for(kind)
+    if reader is None:
         raise BatchRefusedError(UNSUPPORTED, content_type=content_type or "(none)")
     limit = settings.WERKPOST_BATCH_MAX_BYTES
     if length is not None and length > limit:
         raise BatchRefusedError(TOO_LARGE, limit=limit)
     batch_id = public_id("ba")
-    path = spool_dir() / f"{batch_id}.{fmt}"
+    path = spool_dir() / f"{batch_id}.{reader.name}"
     try:
         size, digest, lines = _spool(stream, path, limit)
-        count = lines if fmt == BatchFormat.JSON_LINES else _count_xml(path)
+        count = _count(reader, Spooled(path, size, lines))
         if count == 0:
             raise BatchRefusedError(EMPTY)
         if count > settings.WERKPOST_BATCH_MAX_ITEMS:
@@ -158,7 +153,7 @@ def batch_receive(
                 batch_id=batch_id,
                 partner=partner,
                 environment=environment,
-                format=fmt,
+                format=reader.name,
                 file_name=path.name,
                 size_bytes=size,
                 sha256=digest,
@@ -187,7 +182,8 @@ def batch_receive(
 
 
 def _spool(stream: IO[bytes], path: Path, limit: int) -> tuple[int, str, int]:
-    """Copy the body to disk in blocks: (size, sha256, number of non-empty lines)."""
+    """Copy the body to disk in blocks: (size, sha256, number of non-empty lines: cheap here,
+    and a line-based format then counts its items without a second pass)."""
     digest, size, lines = hashlib.sha256(), 0, 0
     pending = False  # the current line (which may span blocks) has content
     with path.open("wb") as out:
@@ -205,73 +201,33 @@ def _spool(stream: IO[bytes], path: Path, limit: int) -> tuple[int, str, int]:
     return size, digest.hexdigest(), lines + pending
 
 
-def _count_xml(path: Path) -> int:
-    from werkpost.vacancies.hrxml import count_hrxml_items
-
+def _count(reader: BatchFormatReader, spooled: Spooled) -> int:
     try:
-        with path.open("rb") as stream:
-            return count_hrxml_items(stream)
+        return reader.count(spooled)
     except ParseError as exc:
         raise BatchRefusedError(exc.problem, **exc.params) from None
 
 
 def _enqueue(batch_id: str) -> None:
-    from werkpost.vacancies.tasks import process_batch
-
     process_batch.enqueue(batch_id)
 
 
 # --- processing ------------------------------------------------------------------------------
 
 
-# A unit of work as read from the file: (index, the item, offset after it). The item is the raw
-# JSON line, or for HR-XML (XPath, the element or its serialisation, or the item's ParseError).
-Unit = tuple[int, Any, int]
-
-
 def _units(batch: Batch, path: Path, *, portable: bool) -> Iterator[Unit]:
-    """The items from where the batch stands. `portable`: XML items serialised, so another
-    process can map them (otherwise they are live elements, valid until the next item)."""
-    if batch.format == BatchFormat.JSON_LINES:
-        with path.open("rb") as stream:
-            stream.seek(batch.resume_offset)
-            index = batch.processed
-            for raw in stream:
-                if raw.strip():
-                    yield index, raw, stream.tell()
-                    index += 1
-        return
-    from werkpost.vacancies import hrxml
-
-    first = batch.processed  # XML cannot seek: resuming re-reads up to here
-    with path.open("rb") as stream:
-        if portable:
-            for index, xpath, found in hrxml.scan_hrxml_items(stream):
-                if index >= first:
-                    yield index, (xpath, found), 0
-        else:
-            for index, parsed in hrxml.iter_hrxml_items(stream):
-                if index >= first:
-                    yield index, parsed, 0
+    """The items from where the batch stands. `portable`: units another process can take."""
+    reader = batch_format(batch.format)
+    return reader.units(path, index=batch.processed, offset=batch.resume_offset, portable=portable)
 
 
-def _to_item(fmt: str, unit: Unit, received_at: dt.datetime) -> Item:
+def _to_item(reader: BatchFormatReader, unit: Unit, received_at: dt.datetime) -> Item:
     index, source, _offset = unit
     raw = ""
     parsed: Parsed | ParseError
     try:
-        if fmt == BatchFormat.JSON_LINES:
-            raw = source.decode("utf-8", errors="replace")
-            parsed = parse_json(source)
-        elif isinstance(source, tuple):  # (XPath, serialised element or ParseError)
-            from werkpost.vacancies.hrxml import map_hrxml_item
-
-            xpath, found = source
-            if isinstance(found, ParseError):
-                raise found
-            parsed = map_hrxml_item(found, xpath)
-        else:
-            parsed = source
+        raw = reader.raw_text(source)
+        parsed = reader.parse(source)
     except ParseError as exc:
         parsed = exc
     except Exception:  # one item's failure is that item's result, never the batch's end
@@ -286,14 +242,15 @@ def _context(batch: Batch) -> CheckContext:
     return CheckContext(today=clock.today(), environment=batch.environment)
 
 
-# What a helper gets: the format, the context, when the items were received, and the units.
+# What a helper gets: the format's name, the context, when the items were received, and the units.
 Task = tuple[str, CheckContext, dt.datetime, list[Unit]]
 
 
-def _check_units(task: Task) -> list[Item]:
+def _check_units(job: Task) -> list[Item]:
     """Check a chunk of units (in a helper process): the items, detached for applying."""
-    fmt, context, received_at, units = task
-    return [check(_to_item(fmt, unit, received_at), None, context).detached() for unit in units]
+    fmt, context, received_at, units = job
+    reader = batch_format(fmt)
+    return [check(_to_item(reader, unit, received_at), None, context).detached() for unit in units]
 
 
 def _helpers(batch: Batch) -> int:
@@ -310,16 +267,17 @@ def _checked_chunks(batch: Batch, path: Path, helpers: int) -> Generator[tuple[l
 
     With helpers, the worker first checks the first item once (which loads the code tables and
     rule settings), then forks the helpers, which share what it loaded, for every chunk."""
+    reader = batch_format(batch.format)
     units = _units(batch, path, portable=helpers > 0)
     if not helpers:
         while chunk := list(itertools.islice(units, CHUNK_ITEMS)):
             context = _context(batch)  # once per chunk, as for the helpers
-            yield [check(_to_item(batch.format, unit, batch.created_at), None, context) for unit in chunk], chunk[-1][2]
+            yield [check(_to_item(reader, unit, batch.created_at), None, context) for unit in chunk], chunk[-1][2]
         return
     first = list(itertools.islice(units, 1))
     if not first:
         return
-    check(_to_item(batch.format, first[0], batch.created_at), None, _context(batch))  # warm-up only
+    check(_to_item(reader, first[0], batch.created_at), None, _context(batch))  # warm-up only
     units = itertools.chain(first, units)
     offsets: list[int] = []
 
@@ -365,7 +323,7 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
                 Batch.objects.filter(pk=batch.pk).update(lease_until=None)
                 transaction.on_commit(lambda: _enqueue(batch.batch_id))
                 return BatchStatus.PROCESSING
-    except ParseError as exc:  # the XML broke off mid-file: what was read is kept
+    except ParseError as exc:  # the file broke off mid-way (e.g. malformed XML): what was read is kept
         return _finish(batch, BatchStatus.FAILED, exc.problem.code)
     except (OperationalError, InterfaceError):
         raise  # the database, not the batch: the lease runs out and the batch resumes
@@ -378,6 +336,14 @@ def batch_process(*, batch_id: str, others_waiting: Callable[[Batch], bool] | No
         chunks.close()  # stops the helpers
         gc.set_threshold(*thresholds)
     return _finish(batch, BatchStatus.DONE)
+
+
+@task
+def process_batch(batch_id: str) -> str:
+    """The task that runs batch_process: queued when a batch arrives, after its turn, and by
+    batches_recover. Defined here, beside what queues it (vacancies.tasks holds the periodic
+    jobs, which call this module), so neither module imports the other inside a function."""
+    return batch_process(batch_id=batch_id)
 
 
 def _commit_chunk(batch: Batch, chunk: list[Item], offset: int) -> None:

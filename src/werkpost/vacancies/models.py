@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpost.core.environments import Environment
 from werkpost.partners.models import Partner
+from werkpost.vacancies.batch_formats import FORMAT_NAME_MAX_LENGTH, batch_format_choices
 
 
 class VacancyStatus(models.TextChoices):
@@ -91,11 +92,6 @@ class BatchStatus(models.TextChoices):
     FAILED = "failed"
 
 
-class BatchFormat(models.TextChoices):
-    JSON_LINES = "jsonl"
-    HR_XML = "hrxml"
-
-
 class Batch(models.Model):
     """A file of many vacancies, processed item by item in the task worker. Every item gets
     its own transfer result; progress survives a killed worker (see vacancies.batches)."""
@@ -104,7 +100,7 @@ class Batch(models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="batches")
     environment = models.CharField(max_length=10, choices=Environment.choices)
     status = models.CharField(max_length=10, choices=BatchStatus.choices, default=BatchStatus.RECEIVED)
-    format = models.CharField(max_length=5, choices=BatchFormat.choices)
+    format = models.CharField(max_length=FORMAT_NAME_MAX_LENGTH, choices=batch_format_choices)  # registered readers
     file_name = models.CharField(max_length=200)  # in the batch spool dir
     size_bytes = models.BigIntegerField()
     sha256 = models.CharField(max_length=64)
