@@ -46,7 +46,7 @@ def receive(path: Path, content_type: str) -> str:
     like a running web process): spool, count, create the batch, queue its task."""
     from werkpost.core.audit import Actor
     from werkpost.partners.services import partner_get_or_create
-    from werkpost.vacancies.batches import batch_receive
+    from werkpost.vacancies.services.batches import batch_receive
 
     partner, _ = partner_get_or_create(supplier_id="BENCH", name="Bench", actor=Actor.system("bench"))
     with path.open("rb") as stream:
@@ -173,7 +173,7 @@ def baseline(path: Path, fmt: str, url: str, batch_id: str) -> float:
 
     import psycopg
 
-    from werkpost.vacancies.batches import CHUNK_ITEMS
+    from werkpost.vacancies.services.batches import CHUNK_ITEMS
 
     with psycopg.connect(url) as conn:
         templates = _templates(conn, batch_id)

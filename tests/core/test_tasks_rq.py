@@ -88,7 +88,7 @@ def test_a_batch_runs_on_the_rq_backend(tmp_path: Path, redis_url: str) -> None:
         "from django.tasks import task_backends\n"
         "from werkpost.core.audit import Actor\n"
         "from werkpost.partners.services import partner_get_or_create\n"
-        "from werkpost.vacancies.batches import batch_receive\n"
+        "from werkpost.vacancies.services.batches import batch_receive\n"
         "from werkpost.vacancies.tasks import process_batch\n"
         "assert type(task_backends['default']).__name__ == 'RQBackend'\n"
         "partner, _ = partner_get_or_create(supplier_id='RQ', name='RQ test', actor=Actor.system('test'))\n"

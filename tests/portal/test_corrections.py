@@ -215,7 +215,7 @@ def test_a_vacancy_the_pes_closed_comes_back_only_corrected(
 
 
 def test_the_pes_can_close_a_vacancy_a_sanction_keeps_offline(published: Vacancy, signed: Partner) -> None:
-    from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
+    from werkpost.vacancies.services.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
     partner_vacancies_take_offline(partner=signed, reason="sanction", actor=STAFF)
     corrections.pes_closure_make(vacancy=published, reason="Fraude.", actor=STAFF)

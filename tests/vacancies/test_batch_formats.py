@@ -17,7 +17,6 @@ from django.test import override_settings
 from tests.conftest import EXAMPLE_PATH, ApiClient, issue_key
 from tests.factories import PartnerFactory
 from werkpost.core.errors import INVALID_ENCODING
-from werkpost.vacancies import batches
 from werkpost.vacancies.batch_formats import (
     BATCH_FORMATS,
     BatchFormatReader,
@@ -28,6 +27,7 @@ from werkpost.vacancies.batch_formats import (
 )
 from werkpost.vacancies.models import Batch, TransferResult
 from werkpost.vacancies.parsing import Parsed, ParseError
+from werkpost.vacancies.services import batches
 
 pytestmark = pytest.mark.django_db
 TOY_TYPE = "text/x-werkpost-toy"

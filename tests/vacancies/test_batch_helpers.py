@@ -16,10 +16,10 @@ from tests.factories import PartnerFactory
 from werkpost.core import clock
 from werkpost.core.bulk import Serialised
 from werkpost.core.errors import INVALID_JSON
-from werkpost.vacancies import batches
 from werkpost.vacancies.models import TransferResult
 from werkpost.vacancies.parsing import ParseError, parse_json
 from werkpost.vacancies.pipeline import Item, check
+from werkpost.vacancies.services import batches
 from werkpost.vacancies.validation import CheckContext
 
 pytestmark = pytest.mark.django_db

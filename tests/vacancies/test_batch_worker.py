@@ -96,7 +96,7 @@ def test_sigkill_mid_batch_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     batch_id = _python(
         "from werkpost.core.audit import Actor\n"
         "from werkpost.partners.services import partner_get_or_create\n"
-        "from werkpost.vacancies.batches import batch_receive\n"
+        "from werkpost.vacancies.services.batches import batch_receive\n"
         "partner, _ = partner_get_or_create(supplier_id='KILL', name='Kill test', actor=Actor.system('test'))\n"
         f"with open({str(batch_file)!r}, 'rb') as f:\n"
         "    r = batch_receive(partner=partner, environment='test', stream=f, content_type='application/x-ndjson',"
@@ -119,7 +119,7 @@ def test_sigkill_mid_batch_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     time.sleep(2.5)  # the dead worker's lease runs out
     second = _worker(env, log)
     try:
-        _python("from werkpost.vacancies.batches import batches_recover; print(batches_recover())", env)
+        _python("from werkpost.vacancies.services.batches import batches_recover; print(batches_recover())", env)
         processed, total, status = _wait(db, lambda s: s[2] in ("done", "failed"), 180)
     finally:
         second.terminate()

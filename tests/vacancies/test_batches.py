@@ -13,8 +13,8 @@ from django.test import override_settings
 
 from tests.conftest import ApiClient, issue_key
 from tests.factories import PartnerFactory
-from werkpost.vacancies import batches
 from werkpost.vacancies.models import Batch, TransferResult, Vacancy, VacancyRevision
+from werkpost.vacancies.services import batches
 
 pytestmark = pytest.mark.django_db
 NDJSON = "application/x-ndjson"

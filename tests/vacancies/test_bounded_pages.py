@@ -13,8 +13,8 @@ from django.test import override_settings
 from tests.conftest import ApiClient
 from werkpost.core.models import AuditLogEntry
 from werkpost.core.pagination import decode_cursor, within_bytes
-from werkpost.vacancies import batches
 from werkpost.vacancies.models import TransferResult, Vacancy
+from werkpost.vacancies.services import batches
 
 pytestmark = pytest.mark.django_db
 NDJSON = "application/x-ndjson"

@@ -68,7 +68,7 @@ def test_a_put_and_a_sanction_at_the_same_moment_do_not_deadlock(
     from werkpost.core.audit import Actor
     from werkpost.partners.models import Partner
     from werkpost.vacancies import services
-    from werkpost.vacancies.offline import partner_vacancies_take_offline
+    from werkpost.vacancies.services.offline import partner_vacancies_take_offline
 
     api = ApiClient(test_key)
     assert api.put("/vacancies/LOCK-1", json.dumps(example)).status_code == 201

@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLE_PATH, ApiClient
-from werkpost.vacancies import batches, publication, services
+from werkpost.vacancies import publication, services
 from werkpost.vacancies.models import Batch, BatchStatus, TransferResult, Vacancy
+from werkpost.vacancies.services import batches
 
 pytestmark = pytest.mark.django_db
 

@@ -37,9 +37,9 @@ from werkpost.portal import selectors as portal_selectors
 from werkpost.portal import services as portal_services
 from werkpost.portal.models import BreachNotice
 from werkpost.portal.services import sanctions
-from werkpost.vacancies import corrections
 from werkpost.vacancies.models import Vacancy, VacancyStatus
 from werkpost.vacancies.selectors import effective_status, vacancy_get, vacancy_of
+from werkpost.vacancies.services import corrections
 
 View = Callable[..., HttpResponse]
 PERMISSION = "partners.change_partner"

@@ -18,8 +18,8 @@ from werkpost.core.api import PROBLEM_RESPONSES
 from werkpost.core.errors import INVALID_PARAMETER, NOT_FOUND, ApiError, problem_response
 from werkpost.core.pagination import decode_cursor, encode_cursor, within_bytes
 from werkpost.developer.auth import tenant
-from werkpost.vacancies import batches, pipeline, selectors
 from werkpost.vacancies import messages as m
+from werkpost.vacancies import pipeline, selectors
 from werkpost.vacancies.models import TransferAction, VacancyStatus
 from werkpost.vacancies.representations import (
     batch_item_out,
@@ -38,6 +38,7 @@ from werkpost.vacancies.schemas import (
     VacancyOut,
     VacancyPage,
 )
+from werkpost.vacancies.services import batches
 
 router = Router(tags=["vacancies"])
 VACANCY_ID = PathParam(..., alias="vacancyId", description="your own reference: 1-64 of A-Z a-z 0-9 . _ -")

@@ -10,4 +10,5 @@ class VacanciesConfig(AppConfig):
         # Every module that registers message types is loaded at startup, so the catalogue
         # (help pages, docs/messages.md) is complete whatever a process imported first; the
         # input formats register their parsers and batch formats when imported.
-        from werkpost.vacancies import batches, hrxml, jsonlines, messages  # noqa: F401
+        from werkpost.vacancies import hrxml, jsonlines, messages  # noqa: F401
+        from werkpost.vacancies.services import batches  # noqa: F401

@@ -7,7 +7,8 @@ from crontask import cron
 from django.tasks import task
 
 from werkpost.core import clock
-from werkpost.vacancies import batches, services
+from werkpost.vacancies import services
+from werkpost.vacancies.services import batches
 
 # The batch task lives beside batch_process, which queues it; this name still finds it (tasks
 # queued before it moved name this path).

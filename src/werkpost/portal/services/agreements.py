@@ -21,7 +21,7 @@ from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import WebhookEndpoint
 from werkpost.portal.services import sanctions
 from werkpost.portal.services.webhook_endpoints import _disable
-from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
+from werkpost.vacancies.services.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
 SCHEDULER = sanctions.SCHEDULER
 

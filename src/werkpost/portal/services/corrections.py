@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpost.core.audit import Actor
 from werkpost.portal.mail import on_commit_mail
-from werkpost.vacancies import corrections
 from werkpost.vacancies.models import TransferResult, Vacancy
+from werkpost.vacancies.services import corrections
 
 
 def _tell(vacancy: Vacancy, subject: Promise, result: TransferResult, reason: str, *, closed: bool) -> None:

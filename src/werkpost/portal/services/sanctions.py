@@ -19,7 +19,7 @@ from werkpost.portal import messages as m
 from werkpost.portal.mail import on_commit_mail
 from werkpost.portal.models import BreachNotice
 from werkpost.vacancies.models import Vacancy
-from werkpost.vacancies.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
+from werkpost.vacancies.services.offline import partner_vacancies_reinstate, partner_vacancies_take_offline
 
 SCHEDULER = Actor.system("scheduler")
 REMEDY_MONTHS = 1  # "binnen een termijn van één maand"

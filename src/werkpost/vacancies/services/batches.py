@@ -256,7 +256,7 @@ def _check_units(job: Task) -> list[Item]:
 def _helpers(batch: Batch) -> int:
     """How many helper processes check items while the worker applies them: by default one per
     usable CPU, for batches of several chunks; 0 checks in the worker itself."""
-    configured = getattr(settings, "WERKPOST_BATCH_CHECK_PROCESSES", None)
+    configured = settings.WERKPOST_BATCH_CHECK_PROCESSES
     helpers = (usable_cpus() if usable_cpus() > 1 else 0) if configured is None else int(configured)
     return helpers if batch.total - batch.processed >= 2 * CHUNK_ITEMS else 0
 

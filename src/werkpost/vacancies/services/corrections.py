@@ -17,11 +17,11 @@ from werkpost.core.errors import CodedError
 from werkpost.core.ids import public_id
 from werkpost.core.messages import Severity, render_text
 from werkpost.vacancies import messages as m
-from werkpost.vacancies import services
 from werkpost.vacancies.models import Outcome, TransferAction, TransferResult, Vacancy, VacancyStatus
 from werkpost.vacancies.parsing import parse_body
 from werkpost.vacancies.pipeline import Item, apply_items, check, transfer_result_new
 from werkpost.vacancies.selectors import effective_status
+from werkpost.vacancies.services import lifecycle as services
 from werkpost.vacancies.validation import CheckContext
 
 TEXT_FIELDS = ("title", "description", "profile", "offer")  # what the PES may correct
