@@ -14,8 +14,10 @@ from werkpost.accounts.models import AccessGrant, AccessType, Profile, TermsAcce
 from werkpost.accounts.services import (
     AccessTypeLoad,
     AccountError,
+    access_type_create,
     access_type_grant,
     access_type_revoke,
+    access_type_update,
     access_types_load,
     profile_update,
     terms_accept,
@@ -130,6 +132,151 @@ def test_access_type_names_follow_the_language() -> None:
         assert (access_type.name, access_type.how_to_obtain) == ("Confidential", "Vraag")  # Dutch when no English
     with translation.override("nl"):
         assert access_type.name == "Vertrouwelijk"
+
+
+def test_access_type_create_is_audited() -> None:
+    access_type = access_type_create(
+        code=" extranet-nieuw ",
+        name_nl=" Extranet-Nieuw ",
+        name_en="Extranet New",
+        how_to_obtain_nl="Vraag het aan je administrator.\nOf aan VDAB.",
+        requires_pes_approval=True,
+        actor=ACTOR,
+    )
+    access_type.refresh_from_db()
+    assert (access_type.code, access_type.name_nl, access_type.requires_pes_approval) == (
+        "extranet-nieuw",
+        "Extranet-Nieuw",
+        True,
+    )
+    assert access_type.how_to_obtain_nl == "Vraag het aan je administrator.\nOf aan VDAB."  # line breaks kept
+    assert access_type.description_en == ""
+    [entry] = audit("accounts.access_type.created")
+    assert (entry.subject_id, entry.data) == (
+        str(access_type.pk),
+        {"code": "extranet-nieuw", "requiresPesApproval": True},
+    )
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "",
+        "Extranet-MLP",
+        "extranet_mlp",
+        "extranet mlp",
+        "-extranet",
+        "extranet-",
+        "extra--net",
+        "é",
+        "a" * 65,
+        "x\x00",
+        "<b>x</b>",
+    ],
+)
+def test_access_type_create_refuses_a_bad_code(code: str) -> None:
+    with pytest.raises(AccountError) as info:
+        access_type_create(code=code, name_nl="Naam", actor=ACTOR)
+    assert info.value.code == "accounts.access_type_code_invalid"
+    assert len(info.value.params["code"]) <= 64
+    assert "\x00" not in info.value.params["code"]
+    assert not AccessType.objects.exists()
+    assert not audit("accounts.access_type.created")
+
+
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        ({"name_nl": ""}, "accounts.access_type_name_required"),
+        ({"name_nl": "   "}, "accounts.access_type_name_required"),
+        ({"name_nl": "x" * 121}, "accounts.text_too_long"),
+        ({"name_nl": "Naam", "name_en": "x" * 121}, "accounts.text_too_long"),
+        ({"name_nl": "Naam", "description_nl": "x" * 2001}, "accounts.text_too_long"),
+        ({"name_nl": "Naam", "exclusions_en": "x" * 1_000_000}, "accounts.text_too_long"),
+        ({"name_nl": "Na\x00am"}, "accounts.text_control_characters"),
+        ({"name_nl": "Naam\nmet regel"}, "accounts.text_control_characters"),  # a name is one line
+        ({"name_nl": "Extranet-\u202eSAD"}, "accounts.text_control_characters"),  # bidi override
+        ({"name_nl": "Naam", "how_to_obtain_nl": "zero\u200bwidth"}, "accounts.text_control_characters"),
+        ({"name_nl": "Naam", "prerequisite_en": "bell\x07"}, "accounts.text_control_characters"),
+    ],
+)
+def test_access_type_create_refuses_bad_texts(values: dict[str, str], code: str) -> None:
+    with pytest.raises(AccountError) as info:
+        access_type_create(code="extranet-nieuw", actor=ACTOR, **values)
+    assert info.value.code == code
+    assert not AccessType.objects.exists()
+    assert not audit("accounts.access_type.created")
+
+
+def test_access_type_errors_name_the_field_in_the_users_language() -> None:
+    from django.utils import translation
+
+    with pytest.raises(AccountError) as info:
+        access_type_create(code="extranet-nieuw", name_nl="Naam", description_en="x" * 2001, actor=ACTOR)
+    assert info.value.params == {"field": "description (English)", "limit": 2000}
+    with translation.override("en"):
+        assert str(info.value) == "description (English) is longer than 2000 characters."
+    with translation.override("nl"):
+        assert str(info.value) == "beschrijving (Engels) is langer dan 2000 tekens."
+
+
+def test_access_type_create_refuses_a_duplicate_code() -> None:
+    AccessTypeFactory(code="extranet-mlp")
+    with pytest.raises(AccountError) as info:
+        access_type_create(code="extranet-mlp", name_nl="Nog eens", actor=ACTOR)
+    assert info.value.code == "accounts.access_type_exists"
+    assert AccessType.objects.count() == 1
+
+
+def test_access_type_create_refuses_unknown_fields() -> None:
+    with pytest.raises(TypeError):
+        access_type_create(code="extranet-nieuw", name_nl="Naam", colour="red", actor=ACTOR)  # type: ignore[arg-type]
+    assert not AccessType.objects.exists()
+
+
+def test_access_type_update_changes_only_what_is_given_and_audits_the_fields() -> None:
+    access_type = AccessTypeFactory(code="extranet-mlp", name_nl="Extranet-MLP", how_to_obtain_nl="Automatisch.")
+    changed = access_type_update(access_type=access_type, name_en="Extranet MLP (new)", actor=ACTOR)
+    assert changed == ["name_en"]
+    assert (access_type.name_en, access_type.how_to_obtain_nl, access_type.code) == (
+        "Extranet MLP (new)",
+        "Automatisch.",
+        "extranet-mlp",
+    )
+    changed = access_type_update(access_type=access_type, requires_pes_approval=True, actor=ACTOR)
+    assert changed == ["requires_pes_approval"]
+    assert [e.data for e in audit("accounts.access_type.changed")] == [
+        {"code": "extranet-mlp", "changed": ["requires_pes_approval"], "requiresPesApproval": True},
+        {"code": "extranet-mlp", "changed": ["name_en"]},
+    ]
+    # The same values again: nothing changes, nothing is audited.
+    assert access_type_update(access_type=access_type, name_en="Extranet MLP (new)", actor=ACTOR) == []
+    assert len(audit("accounts.access_type.changed")) == 2
+
+
+def test_access_type_update_refuses_bad_texts_and_keeps_the_old_ones() -> None:
+    access_type = AccessTypeFactory(code="extranet-mlp", name_nl="Extranet-MLP", name_en="Extranet MLP")
+    for values in ({"name_nl": ""}, {"description_nl": "x" * 2001}, {"name_en": "a\x00b"}):
+        with pytest.raises(AccountError):
+            access_type_update(access_type=access_type, actor=ACTOR, **values)
+    with pytest.raises(TypeError):
+        access_type_update(access_type=access_type, code="andere-code", actor=ACTOR)  # the code never changes
+    access_type.refresh_from_db()
+    assert (access_type.code, access_type.name_nl, access_type.description_nl, access_type.name_en) == (
+        "extranet-mlp",
+        "Extranet-MLP",
+        "",
+        "Extranet MLP",
+    )
+    assert not audit("accounts.access_type.changed")
+
+
+def test_access_types_load_refuses_a_bad_row_and_loads_none() -> None:
+    rows = [{"code": "extranet-a", "name_nl": "A"}, {"code": "Extranet B", "name_nl": "B"}]
+    with pytest.raises(AccountError):
+        access_types_load(rows=rows, actor=ACTOR)
+    assert not AccessType.objects.exists()
+    assert not audit("accounts.access_types.loaded")
 
 
 def test_profile_update_changes_audits_and_ignores_no_change() -> None:

@@ -18,7 +18,7 @@ from werkpost.accounts.services import access_type_revoke, profile_update
 from werkpost.core.models import AuditLogEntry
 from werkpost.extranet import selectors, services
 from werkpost.extranet.models import ContentPage, DigestRun, Feedback, Follow, HomePage
-from werkpost.extranet.starter_content import ACCESS_TYPES
+from werkpost.extranet.starter_content import starter_content_read
 
 pytestmark = pytest.mark.django_db
 
@@ -292,7 +292,7 @@ def test_extranet_prepare_is_idempotent(db: None) -> None:
     home = services.extranet_prepare(actor=ACTOR)
     pages = Page.objects.count()
     types = AccessType.objects.count()
-    assert types == len(ACCESS_TYPES)
+    assert types == len(starter_content_read().access_types)
     assert HomePage.objects.get() == home
     assert home.get_site().root_page.id == home.id
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()  # welcome page replaced

@@ -117,3 +117,44 @@ REASON_REQUIRED = message_type(
     explanation=_("The reason goes to the user and the administrator, and into the audit log."),
     fix=_("Write in one sentence why the access is not granted."),
 )
+ACCESS_TYPE_CODE_INVALID = message_type(
+    "accounts.access_type_code_invalid",
+    E,
+    _("%(code)s is not a valid access type code."),
+    explanation=_(
+        "Pages, access rights and the audit log refer to an access type by its code, which never changes: "
+        "lowercase letters, digits and single hyphens, at most 64 characters."
+    ),
+    fix=_("Choose a code such as extranet-payment-institutions."),
+)
+ACCESS_TYPE_EXISTS = message_type(
+    "accounts.access_type_exists",
+    E,
+    _("An access type with code %(code)s already exists."),
+    explanation=_("A code names one access type."),
+    fix=_("Edit the existing access type, or choose another code."),
+)
+ACCESS_TYPE_NAME_REQUIRED = message_type(
+    "accounts.access_type_name_required",
+    E,
+    _("An access type needs a Dutch name."),
+    explanation=_("Users, administrators and editors choose an access type by its name; Dutch is the main language."),
+    fix=_("Enter the name in Dutch; the English name is shown to English-speaking users when there is one."),
+)
+TEXT_TOO_LONG = message_type(
+    "accounts.text_too_long",
+    E,
+    _("%(field)s is longer than %(limit)s characters."),
+    explanation=_("Names and explanations are shown in lists and forms; a limit keeps them readable."),
+    fix=_("Shorten the text; link to an extranet page for the details."),
+)
+TEXT_CONTROL_CHARACTERS = message_type(
+    "accounts.text_control_characters",
+    E,
+    _("%(field)s contains invisible or control characters."),
+    explanation=_(
+        "Texts may contain letters, digits, punctuation and (except in names) line breaks, nothing "
+        "invisible: such characters usually come from copying out of another program."
+    ),
+    fix=_("Type the text again, or paste it as plain text."),
+)

@@ -23,7 +23,7 @@ from werkpost.core.errors import CodedError
 from werkpost.extranet import messages as m
 from werkpost.extranet import selectors
 from werkpost.extranet.models import ContentPage, DigestRun, ExtranetPage, Feedback, Follow, HomePage, TermsPage
-from werkpost.extranet.starter_content import ACCESS_TYPES, HOME_INTRO, PAGES, StarterPage
+from werkpost.extranet.starter_content import StarterContent, StarterPage, content_language, starter_content_read
 
 
 class ExtranetError(CodedError):
@@ -186,18 +186,25 @@ def _mail_digest(user: Any, language: str, pages: list[ExtranetPage], period: st
 
 def extranet_prepare(*, actor: Actor) -> HomePage:
     """The access types (new ones added, edited ones kept) and, the first time, the starter pages."""
+    content = starter_content_read()
     existing = set(AccessType.objects.values_list("code", flat=True))
-    new_rows = [row for row in ACCESS_TYPES if row["code"] not in existing]
+    new_rows = [row for row in content.access_types if row["code"] not in existing]
     if new_rows:
         access_types_load(rows=new_rows, actor=actor)
-    return starter_content_load(actor=actor)
+    return starter_content_load(actor=actor, content=content)
 
 
-def starter_content_load(*, actor: Actor) -> HomePage:
-    """The extranet home with the starter pages, once: an existing home page is left alone."""
+def starter_content_load(*, actor: Actor, content: StarterContent | None = None) -> HomePage:
+    """The extranet home with the starter pages, once: an existing home page is left alone.
+
+    The site has one language (WAGTAIL_I18N_ENABLED is off): the pages get the texts in the
+    installation's language (LANGUAGE_CODE: "nl", "nl-be" → Dutch, "en" → English; Dutch for
+    any other), and the English title in `title_en` either way."""
     existing = HomePage.objects.first()
     if existing is not None:
         return existing
+    content = content or starter_content_read()
+    language = content_language(settings.LANGUAGE_CODE)
     with transaction.atomic():
         root = Page.get_first_root_node()
         site = Site.objects.filter(is_default_site=True).first()
@@ -205,7 +212,8 @@ def starter_content_load(*, actor: Actor) -> HomePage:
         for placeholder in Page.objects.filter(depth=2, content_type__model="page"):
             placeholder.delete()
         root.refresh_from_db()
-        home = HomePage(title="Extranet voor partners", title_en="Partner extranet", slug="home", intro=HOME_INTRO)
+        text = content.home[language]
+        home = HomePage(title=text.title, title_en=content.home["en"].title, slug="home", intro=text.intro)
         root.add_child(instance=home)
         home.save_revision().publish()
         if site is None:
@@ -216,9 +224,12 @@ def starter_content_load(*, actor: Actor) -> HomePage:
             site.root_page = home
             site.save()
         types = {t.code: t for t in AccessType.objects.all()}
-        for spec in PAGES:
-            _add_page(home, spec, types)
-        audit_log("extranet.starter_content.loaded", actor=actor, subject=home, data={"pages": _count(PAGES)})
+        for spec in content.pages:
+            _add_page(home, spec, types, language)
+        pages = sum(1 for _ in content.all_pages())
+        audit_log(
+            "extranet.starter_content.loaded", actor=actor, subject=home, data={"pages": pages, "language": language}
+        )
     pages_index(home.get_descendants(inclusive=True))
     return home
 
@@ -230,26 +241,23 @@ def pages_index(pages: Iterable[Page]) -> None:
         index.insert_or_update_object(page.specific)
 
 
-def _add_page(parent: Page, spec: StarterPage, types: dict[str, AccessType]) -> None:
-    page_class = TermsPage if spec["slug"] == "gebruiksvoorwaarden" else ContentPage
+def _add_page(parent: Page, spec: StarterPage, types: dict[str, AccessType], language: str) -> None:
+    # extranet_prepare adds missing types first; called on its own, a secured page never goes public.
+    missing = [code for code in spec.access_types if code not in types]
+    if missing:
+        raise ExtranetError(m.STARTER_CONTENT_INVALID, slug=spec.slug, codes=", ".join(sorted(missing)))
+    text = spec.texts[language]
+    page_class = TermsPage if spec.kind == "terms" else ContentPage
     page = page_class(
-        title=spec["title"],
-        title_en=spec["title_en"],
-        slug=spec["slug"],
-        intro=spec["intro"],
-        body=spec["body"],
+        title=text.title,
+        title_en=spec.texts["en"].title,
+        slug=spec.slug,
+        intro=text.intro,
+        body=text.body,
         show_in_menus=parent.depth == 2,
     )
     parent.add_child(instance=page)
-    codes = spec.get("access_types", [])
-    missing = [code for code in codes if code not in types]
-    if missing:
-        raise ExtranetError(m.STARTER_CONTENT_INVALID, slug=spec["slug"], codes=", ".join(sorted(missing)))
-    page.access_types.set([types[code] for code in codes])
+    page.access_types.set([types[code] for code in spec.access_types])
     page.save_revision().publish()
-    for child in spec.get("children", []):
-        _add_page(page, child, types)
-
-
-def _count(pages: list[StarterPage]) -> int:
-    return sum(1 + _count(p.get("children", [])) for p in pages)
+    for child in spec.children:
+        _add_page(page, child, types, language)

@@ -71,3 +71,13 @@ def register_user_admin() -> list[Any]:
 @hooks.register("register_admin_menu_item")
 def user_admin_menu_item() -> MenuItem:
     return MenuItem(_("Extranet users"), reverse("extranet_users:index"), icon_name="group", order=310)
+
+
+class AccessTypesMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return admin_views.may_manage_access_types(request.user, "view")
+
+
+@hooks.register("register_admin_menu_item")
+def access_types_menu_item() -> MenuItem:
+    return AccessTypesMenuItem(_("Access types"), reverse("extranet_users:access-types"), icon_name="key", order=311)

@@ -3,6 +3,8 @@ access types, profiles, terms of use, the access types themselves."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +16,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -58,6 +61,13 @@ ACCESS_TYPE_FIELDS = (
     "exclusions_nl",
     "exclusions_en",
 )
+ACCESS_TYPE_CODE_MAX = 64  # AccessType.code
+ACCESS_TYPE_NAME_MAX = 120  # AccessType.name_nl, name_en
+ACCESS_TYPE_TEXT_MAX = 2000  # the other texts: a few sentences, shown in forms and on the 403 page
+ACCESS_TYPE_VALUES = (*ACCESS_TYPE_FIELDS, "requires_pes_approval")
+_ACCESS_TYPE_CODE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Control, format (zero-width, bidi overrides), surrogate, private-use and unassigned characters.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 
 
 def _invalid_choice(field: str, choices: list[str]) -> AccountError:
@@ -65,18 +75,105 @@ def _invalid_choice(field: str, choices: list[str]) -> AccountError:
     return AccountError(m.INVALID_CHOICE, field=field, choices=", ".join(choices))
 
 
-def access_types_load(*, rows: Iterable[Mapping[str, str]], actor: Actor) -> AccessTypeLoad:
+def _has_invisible(text: str, *, line_breaks: bool) -> bool:
+    return any(unicodedata.category(char) in _INVISIBLE and not (line_breaks and char in "\r\n\t") for char in text)
+
+
+def _access_type_values(values: Mapping[str, object]) -> dict[str, Any]:
+    """An access type's texts and approval flag, checked: refused, never cut short."""
+    unknown = set(values) - set(ACCESS_TYPE_VALUES)
+    if unknown:
+        raise TypeError(f"unknown access type fields: {sorted(unknown)}")
+    cleaned: dict[str, Any] = {}
+    for field in ACCESS_TYPE_FIELDS:
+        text = str(values.get(field) or "").strip()
+        is_name = field.startswith("name_")
+        # The model's own label, untranslated: it is translated when the error is shown.
+        model_field = AccessType._meta.get_field(field)
+        assert isinstance(model_field, models.Field)
+        with translation.override(None):
+            label = str(model_field.verbose_name)
+        limit = ACCESS_TYPE_NAME_MAX if is_name else ACCESS_TYPE_TEXT_MAX
+        if len(text) > limit:
+            raise AccountError(m.TEXT_TOO_LONG, field=label, limit=limit)
+        if _has_invisible(text, line_breaks=not is_name):
+            raise AccountError(m.TEXT_CONTROL_CHARACTERS, field=label)
+        cleaned[field] = text
+    if not cleaned["name_nl"]:
+        raise AccountError(m.ACCESS_TYPE_NAME_REQUIRED)
+    approval = values.get("requires_pes_approval", False)
+    # A bool from a form or a data file; "yes"/"true"/"1" from an operator's CSV-like rows.
+    cleaned["requires_pes_approval"] = (
+        approval if isinstance(approval, bool) else str(approval).lower() in ("yes", "true", "1")
+    )
+    return cleaned
+
+
+def _access_type_code(code: str) -> str:
+    code = code.strip()
+    if len(code) > ACCESS_TYPE_CODE_MAX or not _ACCESS_TYPE_CODE.match(code):
+        # Shown back in the message: never the whole of an oversized or binary input.
+        shown = "".join("?" if _has_invisible(c, line_breaks=False) else c for c in code[:ACCESS_TYPE_CODE_MAX])
+        raise AccountError(m.ACCESS_TYPE_CODE_INVALID, code=shown)
+    return code
+
+
+def access_types_load(*, rows: Iterable[Mapping[str, object]], actor: Actor) -> AccessTypeLoad:
     """Create or update access types by code (the starter set, or an operator's own list)."""
     created = updated = 0
     with transaction.atomic():
         for row in rows:
-            values: dict[str, object] = {field: row.get(field, "") for field in ACCESS_TYPE_FIELDS}
-            values["requires_pes_approval"] = str(row.get("requires_pes_approval", "")).lower() in ("yes", "true", "1")
-            _, was_created = AccessType.objects.update_or_create(code=row["code"], defaults=values)
+            code = _access_type_code(str(row.get("code") or ""))
+            values = _access_type_values({key: value for key, value in row.items() if key != "code"})
+            _, was_created = AccessType.objects.update_or_create(code=code, defaults=values)
             created += was_created
             updated += not was_created
         audit_log("accounts.access_types.loaded", actor=actor, data={"created": created, "updated": updated})
     return AccessTypeLoad(created, updated)
+
+
+def access_type_create(*, code: str, actor: Actor, **values: str | bool) -> AccessType:
+    """PES staff add an access type (R27): a code that never changes, names and explanations in
+    Dutch and English, and whether the PES approves each request. Values: ACCESS_TYPE_FIELDS and
+    requires_pes_approval."""
+    code = _access_type_code(code)
+    cleaned = _access_type_values(values)
+    with transaction.atomic():
+        if AccessType.objects.filter(code=code).exists():
+            raise AccountError(m.ACCESS_TYPE_EXISTS, code=code)
+        try:
+            with transaction.atomic():
+                access_type = AccessType.objects.create(code=code, **cleaned)
+        except IntegrityError as exc:  # created at the same moment by someone else
+            raise AccountError(m.ACCESS_TYPE_EXISTS, code=code) from exc
+        audit_log(
+            "accounts.access_type.created",
+            actor=actor,
+            subject=access_type,
+            data={"code": code, "requiresPesApproval": cleaned["requires_pes_approval"]},
+        )
+    return access_type
+
+
+def access_type_update(*, access_type: AccessType, actor: Actor, **values: str | bool) -> list[str]:
+    """PES staff change an access type's texts or approval rule; the code stays. Values not
+    given keep their value. Returns the fields that changed (none: no audit entry). Rights
+    already given and requests already made stay as they are."""
+    with transaction.atomic():
+        current = AccessType.objects.select_for_update().get(pk=access_type.pk)
+        cleaned = _access_type_values({field: getattr(current, field) for field in ACCESS_TYPE_VALUES} | values)
+        changed = [field for field, value in cleaned.items() if getattr(current, field) != value]
+        if not changed:
+            return []
+        for field in changed:
+            setattr(current, field, cleaned[field])
+        current.save(update_fields=changed)
+        data: dict[str, Any] = {"code": current.code, "changed": changed}
+        if "requires_pes_approval" in changed:
+            data["requiresPesApproval"] = current.requires_pes_approval
+        audit_log("accounts.access_type.changed", actor=actor, subject=current, data=data)
+    access_type.refresh_from_db()
+    return changed
 
 
 def user_create(
