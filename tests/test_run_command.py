@@ -22,60 +22,16 @@ from typing import Any
 
 import pytest
 
+from tests.run_server import werkpost_run
 from werkpost import cli
 
 EXAMPLE = (Path(__file__).resolve().parent.parent / "docs" / "examples" / "vacancy.json").read_bytes()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # the embedded default
-    env.update(WERKPOST_DATA_DIR=str(tmp_path_factory.mktemp("run")), WERKPOST_DEMO="1", PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "werkpost.cli", "run", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    key, lines = None, []
-    try:
-        deadline = time.monotonic() + 120
-        assert proc.stdout is not None
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            lines.append(line)
-            if match := re.search(r"test API key \(shown once\): (wp_test_\w+)", line):
-                key = match.group(1)
-            if "werkpost runs at" in line:
-                break
-        assert key, "".join(lines)
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/api/v1/openapi.json", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        # Keep reading the output (access log, the supervisor's lines): a pipe nobody reads
-        # fills up and then blocks the server's writes.
-        threading.Thread(target=lambda: lines.extend(proc.stdout or ()), daemon=True).start()
-        yield {"base": base, "key": key, "proc": proc, "log": lines}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with werkpost_run(tmp_path_factory.mktemp("run")) as running:
+        yield running
 
 
 def call(server: dict[str, Any], method: str, path: str, body: bytes | None = None) -> tuple[int, Any]:

@@ -7,11 +7,8 @@ limit of 1,200, and a correct password after 7 failures once got in."""
 from __future__ import annotations
 
 import http.cookiejar
-import os
 import re
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -22,61 +19,18 @@ from typing import Any
 
 import pytest
 
+from tests.run_server import werkpost_run
+
 LIMIT = 40
 DEMO_ADMIN = ("admin@demo-partner.demo", "werkpost-demo")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env.update(
-        WERKPOST_DATA_DIR=str(tmp_path_factory.mktemp("limits")),
-        WERKPOST_DEMO="1",
-        WERKPOST_API_RATE_LIMIT_PER_MINUTE=str(LIMIT),
-        PYTHONUNBUFFERED="1",
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "werkpost.cli", "run", "--port", str(port), "--web-workers", "2"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    key, lines = None, []
-    try:
-        assert proc.stdout is not None
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:
-                break
-            lines.append(line)
-            if match := re.search(r"test API key \(shown once\): (wp_test_\w+)", line):
-                key = match.group(1)
-            if "werkpost runs at" in line:
-                break
-        assert key, "".join(lines)
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base}/api/v1/openapi.json", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        yield {"base": base, "key": key, "proc": proc}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with werkpost_run(
+        tmp_path_factory.mktemp("limits"), "--web-workers", "2", WERKPOST_API_RATE_LIMIT_PER_MINUTE=str(LIMIT)
+    ) as running:
+        yield running
 
 
 def _ping(server: dict[str, Any]) -> int:
