@@ -26,7 +26,7 @@ from werkpost.core import clock
 from werkpost.core.audit import Actor
 from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
-from werkpost.core.messages import render_record
+from werkpost.core.messages import OMITTED, render_record
 from werkpost.core.pagination import ascii_digits
 from werkpost.developer import messages as key_messages
 from werkpost.developer import selectors as key_selectors
@@ -214,7 +214,10 @@ MESSAGES_SHOWN = 10  # per result on the results page; the feed has them all
 def _with_messages(result: TransferResult) -> tuple[TransferResult, list[dict[str, Any]], int]:
     """A result with its first messages rendered and the number of the others: the page stays
     small however many messages one transfer has."""
-    return result, [render_record(m) for m in result.messages[:MESSAGES_SHOWN]], len(result.messages[MESSAGES_SHOWN:])
+    rest = result.messages[MESSAGES_SHOWN:]
+    # The stored list may end with result.messages_omitted, which counts the findings not kept.
+    more = sum(r.get("params", {}).get("count", 0) if r["code"] == OMITTED.code else 1 for r in rest)
+    return result, [render_record(m) for m in result.messages[:MESSAGES_SHOWN]], more
 
 
 CHART_HEIGHT = 100
