@@ -23,14 +23,15 @@ def decode_cursor(cursor: str) -> int | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
     version, _, position = raw.partition(":")
-    if version != "c1" or not ascii_digits(position) or len(position) > 18:
+    return row_id(position) if version == "c1" else None
+
+
+def row_id(text: str | None) -> int | None:
+    """A database id sent by a client: 1 to 18 ASCII digits (it fits a 64-bit column), else
+    None. `str.isdigit` alone also takes "²" and other digits `int()` refuses."""
+    if text is None or not (text.isascii() and text.isdigit()) or len(text) > 18:
         return None
-    return int(position)
-
-
-def ascii_digits(text: str) -> bool:
-    """0-9 only. `str.isdigit` alone also takes "²" and other digits `int()` refuses."""
-    return text.isascii() and text.isdigit()
+    return int(text)
 
 
 def within_bytes[T](rows: Sequence[T], render: Callable[[T], Any], budget: int) -> list[Any]:

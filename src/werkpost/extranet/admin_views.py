@@ -35,7 +35,7 @@ from werkpost.accounts.services import (
     user_invite,
 )
 from werkpost.core.audit import Actor
-from werkpost.core.pagination import ascii_digits
+from werkpost.core.pagination import row_id
 from werkpost.partners.models import Partner
 
 
@@ -264,9 +264,7 @@ def requests(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
     if request.method == "POST":
         raw_id = request.POST.get("request", "")
-        access_request = get_object_or_404(
-            AccessRequest, pk=int(raw_id) if ascii_digits(raw_id) and len(raw_id) < 19 else 0
-        )
+        access_request = get_object_or_404(AccessRequest, pk=row_id(raw_id) or 0)
         decision = request.POST.get("decision")
         if decision not in ("grant", "reject"):
             messages.error(request, _("Unknown action."))

@@ -24,7 +24,7 @@ from werkpost.core import clock
 from werkpost.core.audit import Actor
 from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
-from werkpost.core.pagination import ascii_digits
+from werkpost.core.pagination import row_id
 from werkpost.developer import selectors as developer_selectors
 from werkpost.developer import services as developer_services
 from werkpost.developer.models import ApiKey
@@ -209,8 +209,7 @@ def _request_log_environment(request: HttpRequest) -> str:
 
 
 def _before(request: HttpRequest) -> int | None:
-    raw = request.GET.get("before", "")
-    return int(raw) if ascii_digits(raw) and len(raw) < 19 else None
+    return row_id(request.GET.get("before"))
 
 
 def _detail(request: HttpRequest, partner: Partner, *, status: int = 200, **bound: Any) -> HttpResponse:

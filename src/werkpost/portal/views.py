@@ -27,7 +27,7 @@ from werkpost.core.audit import Actor
 from werkpost.core.environments import Environment
 from werkpost.core.errors import CodedError
 from werkpost.core.messages import OMITTED, render_record
-from werkpost.core.pagination import ascii_digits
+from werkpost.core.pagination import row_id
 from werkpost.developer import messages as key_messages
 from werkpost.developer import selectors as key_selectors
 from werkpost.developer import services as key_services
@@ -155,9 +155,10 @@ def keys(request: HttpRequest, partner: Partner) -> HttpResponse:
 
 def _int(value: str | None) -> int:
     """A row id from a form or query: ASCII digits that fit a database integer, else 404."""
-    if value is None or not ascii_digits(value) or len(value) > 18:
+    found = row_id(value)
+    if found is None:
         raise Http404
-    return int(value)
+    return found
 
 
 @require_GET
